@@ -1,0 +1,6 @@
+//! Documents: the format-neutral model, and the builders that fill it from facts.
+
+pub mod context;
+pub mod markdown;
+pub mod model;
+pub mod systems;

@@ -1,0 +1,35 @@
+//! `anquan init DIR`: writes the bundled example site, which builds without error.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::assets::{EXAMPLE, embedded_files};
+
+#[derive(Debug, thiserror::Error)]
+pub enum InitError {
+    #[error("{0} already holds files: init writes only into a new or empty folder")]
+    NotEmpty(PathBuf),
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+/// Writes the example site into `dir` and returns the files written (relative).
+pub fn init(dir: &Path) -> Result<Vec<String>, InitError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| InitError::Io { path, source }
+    };
+    if dir.exists() && fs::read_dir(dir).map_err(io(dir))?.next().is_some() {
+        return Err(InitError::NotEmpty(dir.to_path_buf()));
+    }
+    let mut written = Vec::new();
+    for (rel, bytes) in embedded_files(&EXAMPLE) {
+        let path = dir.join(&rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        fs::write(&path, bytes).map_err(io(&path))?;
+        written.push(rel);
+    }
+    Ok(written)
+}

@@ -1,0 +1,48 @@
+//! anquan: YAML describing client enterprises → the safety-compliance document pack of a
+//! safety service agency (安全生产服务机构), as a static HTML site.
+//!
+//! The pipeline: [`site`] loads and validates, [`facts`] derives, [`documents`] builds the
+//! format-neutral documents, [`render`] turns them into HTML, [`output`] writes and swaps.
+
+pub mod assets;
+pub mod diag;
+pub mod documents;
+pub mod facts;
+pub mod init;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod rules;
+pub mod site;
+
+/// `anquan 0.1.0`, as the manifest's `generator`.
+pub const GENERATOR: &str = concat!("anquan ", env!("CARGO_PKG_VERSION"));
+
+use chrono::{DateTime, Local};
+use site::date::Date;
+
+/// The build date: `--date`, else `SOURCE_DATE_EPOCH`, else today (spec §1).
+pub fn build_date(flag: Option<&str>, source_date_epoch: Option<&str>) -> Result<Date, String> {
+    if let Some(text) = flag {
+        return Date::parse(text).ok_or_else(|| format!("--date `{text}`: expected YYYY-MM-DD"));
+    }
+    if let Some(epoch) = source_date_epoch {
+        let secs: i64 = epoch.trim().parse().map_err(|_| format!("SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"))?;
+        let time = DateTime::from_timestamp(secs, 0).ok_or_else(|| format!("SOURCE_DATE_EPOCH `{epoch}` is out of range"))?;
+        return Ok(Date(time.date_naive()));
+    }
+    Ok(Date(Local::now().date_naive()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_flag_wins_over_epoch() {
+        assert_eq!(build_date(Some("2026-11-23"), Some("0")).unwrap().to_string(), "2026-11-23");
+        assert_eq!(build_date(None, Some("1795392000")).unwrap().to_string(), "2026-11-23");
+        assert!(build_date(Some("23.11.2026"), None).is_err());
+        assert!(build_date(None, Some("soon")).is_err());
+    }
+}

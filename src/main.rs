@@ -1,0 +1,172 @@
+//! The command line: parse arguments, call the library, print, choose the exit status.
+//! Exit 0 success, 1 invalid input or failed build, 2 bad usage (spec §1).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anquan::diag::{Finding, Severity};
+use anquan::pipeline::{self, BuildError, BuildOptions};
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(name = "anquan", version, about = "安全托管文件包: YAML → the safety-compliance document pack, as HTML")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scaffold a new site with a complete, valid example enterprise
+    Init { dir: PathBuf },
+    /// Validate, then write the pack into OUT (default DIR/public)
+    Build {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// Only the web site (HTML pages and what they link)
+        #[arg(long)]
+        html: bool,
+        /// Only the PDFs
+        #[arg(long)]
+        pdf: bool,
+        /// Build only these enterprises (repeatable)
+        #[arg(long = "only", value_name = "ENTERPRISE_ID")]
+        only: Vec<String>,
+        /// Stop on compliance errors too
+        #[arg(long)]
+        strict: bool,
+        /// Build date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)
+        #[arg(long)]
+        date: Option<String>,
+        /// Print nothing but errors
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Validate and run every compliance rule; writes nothing
+    Check {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit 1 on warnings too
+        #[arg(long)]
+        deny_warnings: bool,
+        #[arg(long)]
+        date: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Init { dir } => match anquan::init::init(&dir) {
+            Ok(files) => {
+                println!("wrote {} files into {}", files.len(), dir.display());
+                println!("next: anquan build {}", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(err) => fail(&err.to_string()),
+        },
+        Command::Build { dir, out, html, pdf, only, strict, date, quiet } => {
+            let date = match date_or_usage(date.as_deref()) {
+                Ok(d) => d,
+                Err(code) => return code,
+            };
+            let out = out.unwrap_or_else(|| dir.join("public"));
+            // Neither flag means everything.
+            let (html, pdf) = if html || pdf { (html, pdf) } else { (true, true) };
+            let options = BuildOptions { site: dir, out: out.clone(), only, strict, date, html, pdf };
+            match pipeline::build(&options) {
+                Ok(report) => {
+                    print_findings(&report.findings, quiet);
+                    if !quiet {
+                        let total: f64 = report.timings.iter().map(|t| t.1.as_secs_f64()).sum();
+                        let steps: Vec<String> =
+                            report.timings.iter().map(|(s, d)| format!("{s} {:.0} ms", d.as_secs_f64() * 1000.0)).collect();
+                        println!(
+                            "built {} HTML pages for {} enterprise(s) into {} in {:.2} s ({})",
+                            report.pages,
+                            report.enterprises,
+                            out.display(),
+                            total,
+                            steps.join(", ")
+                        );
+                        if report.skipped_pdf {
+                            println!("note: PDF output is not available in this version; HTML only");
+                        }
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(BuildError::Invalid(findings) | BuildError::Strict(findings)) => {
+                    print_findings(&findings, false);
+                    let errors = findings.iter().filter(|f| f.is_error()).count();
+                    fail(&format!("{errors} error(s); nothing was written, {} is unchanged", out.display()))
+                }
+                Err(BuildError::PdfUnavailable) => {
+                    eprintln!("error: {}", BuildError::PdfUnavailable);
+                    ExitCode::from(2)
+                }
+                Err(err) => fail(&format!("{err}; {} is unchanged", out.display())),
+            }
+        }
+        Command::Check { dir, format, deny_warnings, date } => {
+            let date = match date_or_usage(date.as_deref()) {
+                Ok(d) => d,
+                Err(code) => return code,
+            };
+            let findings = match pipeline::load_checked(&dir, date) {
+                Ok((_, findings)) | Err(findings) => findings,
+            };
+            match format {
+                Format::Json => {
+                    let json = serde_json::json!({ "findings": findings });
+                    println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+                }
+                Format::Text => {
+                    print_findings(&findings, false);
+                    let errors = findings.iter().filter(|f| f.is_error()).count();
+                    eprintln!("{errors} error(s), {} warning(s)", findings.len() - errors);
+                }
+            }
+            let fails = findings.iter().any(|f| f.severity == Severity::Error || deny_warnings);
+            if fails { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+    }
+}
+
+fn date_or_usage(flag: Option<&str>) -> Result<anquan::site::date::Date, ExitCode> {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    anquan::build_date(flag, epoch.as_deref()).map_err(|why| {
+        eprintln!("error: {why}");
+        ExitCode::from(2)
+    })
+}
+
+fn print_findings(findings: &[Finding], quiet: bool) {
+    let colour = std::io::stderr().is_terminal();
+    for f in findings {
+        if quiet && !f.is_error() {
+            continue;
+        }
+        if colour {
+            let code = if f.is_error() { "31" } else { "33" };
+            eprintln!("\x1b[{code}m{f}\x1b[0m");
+        } else {
+            eprintln!("{f}");
+        }
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(1)
+}

@@ -1,0 +1,4 @@
+//! Writing a build: the staging folder and its swap, and the manifest.
+
+pub mod manifest;
+pub mod writer;

@@ -1,0 +1,125 @@
+//! Writes a build into a staging folder beside OUT and swaps it in at the end, so that a
+//! failed build leaves the last good output untouched and nothing half-written is seen.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use tempfile::TempDir;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error(
+        "{0} exists and is not an anquan output (no manifest.json from anquan): refusing to replace it; choose another -o folder or remove it"
+    )]
+    Foreign(PathBuf),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io { path: path.to_path_buf(), source }
+}
+
+pub struct Staging {
+    dir: TempDir,
+    out: PathBuf,
+}
+
+impl Staging {
+    /// Prepares a staging folder next to `out` (same file system, so the swap is a rename).
+    pub fn new(out: &Path) -> Result<Staging, OutputError> {
+        if out.exists() && !is_replaceable(out) {
+            return Err(OutputError::Foreign(out.to_path_buf()));
+        }
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let dir = tempfile::Builder::new().prefix(".anquan-build-").tempdir_in(&parent).map_err(io(&parent))?;
+        Ok(Staging { dir, out: out.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `bytes` at `rel` (with `/` separators) inside the staging folder.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let path = self.dir.path().join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        fs::write(&path, bytes).map_err(io(&path))
+    }
+
+    /// Copies a site file (already resolved inside the site) into the output.
+    pub fn copy(&self, from: &Path, rel: &str) -> Result<(), OutputError> {
+        let bytes = fs::read(from).map_err(io(from))?;
+        self.write(rel, &bytes)
+    }
+
+    /// Replaces OUT with the staged build.
+    pub fn commit(self) -> Result<(), OutputError> {
+        let staged = self.dir.keep();
+        let out = self.out;
+        if !out.exists() {
+            return fs::rename(&staged, &out).map_err(io(&out));
+        }
+        let parent = staged.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let trash = tempfile::Builder::new().prefix(".anquan-old-").tempdir_in(&parent).map_err(io(&parent))?;
+        let old = trash.path().join("old");
+        fs::rename(&out, &old).map_err(io(&out))?;
+        if let Err(source) = fs::rename(&staged, &out) {
+            // Put the last good output back before reporting.
+            let _ = fs::rename(&old, &out);
+            let _ = fs::remove_dir_all(&staged);
+            return Err(OutputError::Io { path: out, source });
+        }
+        drop(trash); // removes the previous output
+        Ok(())
+    }
+}
+
+/// OUT may be replaced when it is empty or was written by anquan.
+fn is_replaceable(out: &Path) -> bool {
+    if !out.is_dir() {
+        return false;
+    }
+    let empty = fs::read_dir(out).map(|mut d| d.next().is_none()).unwrap_or(false);
+    if empty {
+        return true;
+    }
+    fs::read_to_string(out.join("manifest.json")).is_ok_and(|m| m.contains("\"generator\": \"anquan"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swaps_in_and_drops_on_failure() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let s = Staging::new(&out).unwrap();
+        s.write("a/b.html", b"1").unwrap();
+        s.write("manifest.json", b"{\"generator\": \"anquan 0\"}").unwrap();
+        s.commit().unwrap();
+        assert_eq!(fs::read(out.join("a/b.html")).unwrap(), b"1");
+
+        // A build that fails is dropped: OUT keeps the last good output.
+        let s = Staging::new(&out).unwrap();
+        s.write("a/b.html", b"2").unwrap();
+        drop(s);
+        assert_eq!(fs::read(out.join("a/b.html")).unwrap(), b"1");
+        let leftovers = fs::read_dir(root.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no staging folder is left behind");
+    }
+
+    #[test]
+    fn refuses_a_foreign_folder() {
+        let root = tempfile::tempdir().unwrap();
+        fs::write(root.path().join("thesis.docx"), b"x").unwrap();
+        assert!(matches!(Staging::new(root.path()), Err(OutputError::Foreign(_))));
+    }
+}

@@ -1,0 +1,120 @@
+//! Blocks → HTML fragments. Every text run is escaped here; templates insert the result
+//! with `| safe`.
+
+use std::fmt::Write;
+
+use crate::documents::model::{Block, Inline};
+
+pub fn blocks_to_html(blocks: &[Block]) -> String {
+    let mut out = String::with_capacity(4096);
+    for block in blocks {
+        block_html(block, &mut out);
+    }
+    out
+}
+
+fn block_html(block: &Block, out: &mut String) {
+    match block {
+        Block::Heading { level, content } => {
+            let level = (*level).clamp(2, 6);
+            let _ = write!(out, "<h{level}>");
+            inlines(content, out);
+            let _ = writeln!(out, "</h{level}>");
+        }
+        Block::Paragraph { content } => {
+            out.push_str("<p>");
+            inlines(content, out);
+            out.push_str("</p>\n");
+        }
+        Block::List { ordered, items } => {
+            let tag = if *ordered { "ol" } else { "ul" };
+            let _ = writeln!(out, "<{tag}>");
+            for item in items {
+                out.push_str("<li>");
+                // A single paragraph in an item is written without <p>, as a tight list.
+                match item.as_slice() {
+                    [Block::Paragraph { content }] => inlines(content, out),
+                    blocks => blocks.iter().for_each(|b| block_html(b, out)),
+                }
+                out.push_str("</li>\n");
+            }
+            let _ = writeln!(out, "</{tag}>");
+        }
+        Block::Table { header, rows } => {
+            out.push_str("<div class=\"table-wrap\"><table>\n<thead><tr>");
+            for cell in header {
+                out.push_str("<th>");
+                inlines(cell, out);
+                out.push_str("</th>");
+            }
+            out.push_str("</tr></thead>\n<tbody>\n");
+            for row in rows {
+                out.push_str("<tr>");
+                for cell in row {
+                    out.push_str("<td>");
+                    inlines(cell, out);
+                    out.push_str("</td>");
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody></table></div>\n");
+        }
+        Block::Quote { blocks } => {
+            out.push_str("<blockquote>\n");
+            blocks.iter().for_each(|b| block_html(b, out));
+            out.push_str("</blockquote>\n");
+        }
+        Block::Rule => out.push_str("<hr>\n"),
+    }
+}
+
+fn inlines(runs: &[Inline], out: &mut String) {
+    for run in runs {
+        match run {
+            Inline::Text { text } => escape_into(text, out),
+            Inline::Strong { content } => {
+                out.push_str("<strong>");
+                inlines(content, out);
+                out.push_str("</strong>");
+            }
+            Inline::Emph { content } => {
+                out.push_str("<em>");
+                inlines(content, out);
+                out.push_str("</em>");
+            }
+            Inline::Code { text } => {
+                out.push_str("<code>");
+                escape_into(text, out);
+                out.push_str("</code>");
+            }
+            Inline::Break => out.push_str("<br>"),
+        }
+    }
+}
+
+/// The one HTML escaper for text built in Rust.
+pub fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_every_text_run() {
+        let html = blocks_to_html(&[Block::Paragraph {
+            content: vec![Inline::text("<script>\"x\"&"), Inline::Strong { content: vec![Inline::text("甲")] }],
+        }]);
+        assert_eq!(html, "<p>&lt;script&gt;&quot;x&quot;&amp;<strong>甲</strong></p>\n");
+    }
+}

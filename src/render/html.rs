@@ -1,0 +1,64 @@
+//! The HTML renderer: document pages, enterprise pages and the agency index, through the
+//! layered tera layouts.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+use tera::Context;
+
+use crate::diag::Finding;
+use crate::documents::model::Document;
+use crate::render::blocks_html::blocks_to_html;
+use crate::render::engine::{Engines, TemplateError};
+
+/// Values every page shares, made once per build.
+#[derive(Serialize)]
+pub struct PageCommon<'a> {
+    pub site_title: &'a str,
+    pub agency: &'a crate::site::model::Agency,
+    pub date: String,
+    pub generator: &'a str,
+}
+
+pub fn document_page(engines: &Engines, common: &PageCommon, enterprise_name: &str, doc: &Document) -> Result<String, TemplateError> {
+    let mut context = Context::new();
+    context.insert("common", common);
+    context.insert("root", "../");
+    context.insert("enterprise_name", enterprise_name);
+    context.insert("doc", &json!({"title": doc.title, "kind": doc.kind, "control": doc.control}));
+    context.insert("body", &blocks_to_html(&doc.blocks));
+    engines.render_html("html/document.html", &context)
+}
+
+/// One link on an enterprise page.
+#[derive(Serialize)]
+pub struct DocLink {
+    pub title: String,
+    pub kind: &'static str,
+    pub number: Option<String>,
+    pub html: String,
+}
+
+pub fn enterprise_page(
+    engines: &Engines,
+    common: &PageCommon,
+    enterprise: &Value,
+    links: &[DocLink],
+    findings: &[&Finding],
+) -> Result<String, TemplateError> {
+    let mut context = Context::new();
+    context.insert("common", common);
+    context.insert("root", "../");
+    context.insert("e", enterprise);
+    context.insert("links", links);
+    context.insert("findings", findings);
+    engines.render_html("html/enterprise.html", &context)
+}
+
+pub fn index_page(engines: &Engines, common: &PageCommon, rows: &[Value], findings: &[&Finding]) -> Result<String, TemplateError> {
+    let mut context = Context::new();
+    context.insert("common", common);
+    context.insert("root", "");
+    context.insert("enterprises", rows);
+    context.insert("findings", findings);
+    engines.render_html("html/index.html", &context)
+}

@@ -1,0 +1,5 @@
+//! Renderers: one per output format, each walking the same documents.
+
+pub mod blocks_html;
+pub mod engine;
+pub mod html;

@@ -1,0 +1,48 @@
+//! `member-unpaired`, `pair-size` (互联互保 3.2): every member in exactly one group of two,
+//! or three where the team is odd.
+
+use std::collections::BTreeMap;
+
+use crate::diag::Reporter;
+use crate::facts::EnterpriseFacts;
+use crate::site::model::EnterpriseFile;
+
+pub fn check(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
+    for (i, (team, groups)) in e.teams.iter().zip(&facts.groups).enumerate() {
+        let at = if groups.generated { format!("teams[{i}].members") } else { format!("teams[{i}].pairs") };
+        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+        for (g, group) in groups.groups.iter().enumerate() {
+            for name in &group.members {
+                *count.entry(name.as_str()).or_default() += 1;
+            }
+            let size = group.members.len();
+            if size == 1 || size >= 4 {
+                let place = if groups.generated { at.clone() } else { format!("{at}[{g}]") };
+                r.error(
+                    "pair-size",
+                    &place,
+                    format!(
+                        "team `{}` has a group of {size} ({}): groups are two people, or three where the team is odd",
+                        team.id,
+                        group.members.join("、")
+                    ),
+                );
+            }
+        }
+        for m in &team.members {
+            match count.get(m.name.as_str()).copied().unwrap_or(0) {
+                1 => {}
+                0 => r.error(
+                    "member-unpaired",
+                    &at,
+                    format!("`{}` of team `{}` has no protection partner (互联互保 3.2)", m.name, team.id),
+                ),
+                n => r.error(
+                    "member-unpaired",
+                    &at,
+                    format!("`{}` of team `{}` is in {n} groups: each member belongs to exactly one", m.name, team.id),
+                ),
+            }
+        }
+    }
+}

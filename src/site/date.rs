@@ -1,0 +1,67 @@
+//! `YYYY-MM-DD` dates as users write them.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar date written `YYYY-MM-DD`; anything else is rejected where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    pub fn parse(text: &str) -> Option<Date> {
+        let text = text.trim();
+        // chrono accepts "2026-1-5"; the contract is the zero-padded form only.
+        if text.len() != 10 {
+            return None;
+        }
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(Date)
+    }
+
+    /// 2026年1月15日, as Chinese documents print dates.
+    pub fn chinese(&self) -> String {
+        format!("{}年{}月{}日", self.0.year(), self.0.month(), self.0.day())
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a date: expected YYYY-MM-DD, e.g. 2026-03-15"
+            ))
+        })
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_only_zero_padded_iso_dates() {
+        assert_eq!(Date::parse("2026-03-15").unwrap().to_string(), "2026-03-15");
+        assert!(Date::parse("2026-3-15").is_none());
+        assert!(Date::parse("2026-02-30").is_none());
+        assert!(Date::parse("15.03.2026").is_none());
+    }
+
+    #[test]
+    fn prints_chinese_dates_without_padding() {
+        assert_eq!(Date::parse("2026-01-05").unwrap().chinese(), "2026年1月5日");
+    }
+}

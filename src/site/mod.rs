@@ -1,0 +1,9 @@
+//! The site: loading YAML into typed models, and validating values and references.
+
+pub mod date;
+pub mod load;
+pub mod model;
+pub mod paths;
+pub mod validate;
+pub mod values;
+pub mod yaml_index;

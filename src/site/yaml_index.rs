@@ -1,0 +1,129 @@
+//! Where each key path of a YAML file stands, so that errors found after deserializing
+//! (a dangling reference, a bad phone number) can still name file:line:column.
+
+use serde_saphyr::granit_parser::{Event, Parser};
+
+/// One node of the file: its key path (`teams[0].members[1].post`), the position of its key
+/// (for mapping values) and of the value itself. Lines and columns are 1-based.
+#[derive(Debug, Clone)]
+struct Entry {
+    path: String,
+    key_at: Option<(usize, usize)>,
+    value_at: (usize, usize),
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct KeyIndex {
+    entries: Vec<Entry>,
+}
+
+enum Frame {
+    Map { path: String, key: Option<(String, (usize, usize))> },
+    Seq { path: String, next: usize },
+}
+
+impl KeyIndex {
+    /// Indexes `text`; a syntax error simply ends the index early (the deserializer
+    /// reports it with its own location).
+    pub fn build(text: &str) -> KeyIndex {
+        let mut entries = Vec::new();
+        let mut stack: Vec<Frame> = Vec::new();
+        for item in Parser::new_from_str(text) {
+            let Ok((event, span)) = item else { break };
+            let at = (span.start.line(), span.start.col() + 1);
+            match event {
+                Event::Scalar(value, ..) => {
+                    if let Some(Frame::Map { key: key @ None, .. }) = stack.last_mut() {
+                        *key = Some((value.into_owned(), at));
+                        continue;
+                    }
+                    if let Some((path, key_at)) = child_path(&mut stack) {
+                        entries.push(Entry { path, key_at, value_at: at });
+                    }
+                }
+                Event::Alias(_) => {
+                    if let Some((path, key_at)) = child_path(&mut stack) {
+                        entries.push(Entry { path, key_at, value_at: at });
+                    }
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    let is_map = matches!(event, Event::MappingStart(..));
+                    let path = match child_path(&mut stack) {
+                        Some((path, key_at)) => {
+                            entries.push(Entry { path: path.clone(), key_at, value_at: at });
+                            path
+                        }
+                        None => String::new(),
+                    };
+                    stack.push(if is_map {
+                        Frame::Map { path, key: None }
+                    } else {
+                        Frame::Seq { path, next: 0 }
+                    });
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+        }
+        KeyIndex { entries }
+    }
+
+    /// Where the value at `path` starts.
+    pub fn value_at(&self, path: &str) -> Option<(usize, usize)> {
+        self.entries.iter().find(|e| e.path == path).map(|e| e.value_at)
+    }
+
+    /// The key path of the node at (or nearest before) a position.
+    pub fn path_at(&self, line: usize, column: usize) -> Option<&str> {
+        let pos = (line, column);
+        if let Some(e) = self.entries.iter().find(|e| e.value_at == pos || e.key_at == Some(pos)) {
+            return Some(&e.path);
+        }
+        self.entries
+            .iter()
+            .filter(|e| e.key_at.unwrap_or(e.value_at) <= pos)
+            .max_by_key(|e| e.key_at.unwrap_or(e.value_at))
+            .map(|e| e.path.as_str())
+    }
+}
+
+/// The path of the next child node in the innermost container, consuming its key or index.
+fn child_path(stack: &mut [Frame]) -> Option<(String, Option<(usize, usize)>)> {
+    match stack.last_mut()? {
+        Frame::Map { path, key } => {
+            let (name, key_at) = key.take()?;
+            let full = if path.is_empty() { name } else { format!("{path}.{name}") };
+            Some((full, Some(key_at)))
+        }
+        Frame::Seq { path, next } => {
+            let full = format!("{path}[{next}]");
+            *next += 1;
+            Some((full, None))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YAML: &str = "enterprise:\n  name: 甲\n  employees: 12\nteams:\n  - id: a\n    members:\n      - {name: 张三, post: press}\n      - {name: 李四, post: weld}\n";
+
+    #[test]
+    fn finds_values_by_path() {
+        let index = KeyIndex::build(YAML);
+        assert_eq!(index.value_at("enterprise.employees"), Some((3, 14)));
+        assert_eq!(index.value_at("teams[0].members[1].post"), Some((8, 30)));
+        assert_eq!(index.value_at("teams[0].id"), Some((5, 9)));
+    }
+
+    #[test]
+    fn finds_paths_by_position() {
+        let index = KeyIndex::build(YAML);
+        assert_eq!(index.path_at(3, 3), Some("enterprise.employees"));
+        assert_eq!(index.path_at(3, 14), Some("enterprise.employees"));
+        assert_eq!(index.path_at(8, 30), Some("teams[0].members[1].post"));
+    }
+}
