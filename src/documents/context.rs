@@ -50,7 +50,13 @@ pub fn enterprise_context(e: &EnterpriseFile, facts: &EnterpriseFacts, agency: &
                 .map(|m| json!({"name": m.name, "post": post_name(&m.post), "certificates": m.certificates}))
                 .collect();
             let groups: Vec<&Vec<String>> = g.groups.iter().map(|g| &g.members).collect();
-            json!({"id": t.id, "name": t.name, "zone": zone_name(&t.zone), "leader": t.leader,
+            let risks: Vec<&str> = e
+                .risk_points
+                .iter()
+                .filter(|p| p.posts.iter().any(|post| t.members.iter().any(|m| &m.post == post)))
+                .map(|p| p.name.as_str())
+                .collect();
+            json!({"id": t.id, "name": t.name, "zone": zone_name(&t.zone), "leader": t.leader, "risks": risks,
                    "members": members, "size": t.members.len(), "groups": groups, "generated": g.generated})
         })
         .collect();
@@ -148,21 +154,25 @@ pub fn enterprise_context(e: &EnterpriseFile, facts: &EnterpriseFacts, agency: &
         "occupational_hazards": hazards,
         "emergency_supplies": supplies,
         "service": e.service,
+        "counselor_names": facts.counselors.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join("、"),
+        "zone_names": e.zones.iter().map(|z| z.name.as_str()).collect::<Vec<_>>().join("、"),
         "counselors": counselors,
         "certified": certified,
         "workers": workers,
         "production_head": production_head,
         "safety_dept": safety_dept,
-        "rules": rules(e.enterprise.employees, high_risk),
+        "rules": rules(e.enterprise.employees, high_risk, &e.enterprise.industry),
         "build_date": build_date,
     })
 }
 
 /// Legal numbers that depend on the enterprise (domain.md §3).
-fn rules(employees: u32, high_risk: bool) -> Value {
+fn rules(employees: u32, high_risk: bool, industry: &str) -> Value {
     #[derive(Serialize)]
     struct Rules {
         high_risk: bool,
+        /// 财资〔2022〕136号 机械制造 sliding scale applies.
+        machinery: bool,
         needs_safety_department: bool,
         new_staff_hours: u32,
         yearly_hours: u32,
@@ -171,6 +181,7 @@ fn rules(employees: u32, high_risk: bool) -> Value {
     }
     serde_json::to_value(Rules {
         high_risk,
+        machinery: ["制造", "机械", "五金", "金属制品", "电动工具"].iter().any(|w| industry.contains(w)),
         needs_safety_department: employees > 100,
         new_staff_hours: if high_risk { 72 } else { 24 },
         yearly_hours: if high_risk { 20 } else { 8 },
