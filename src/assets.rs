@@ -18,7 +18,9 @@ pub fn embedded_files(dir: &'static Dir<'static>) -> Vec<(String, &'static [u8])
         for entry in dir.entries() {
             match entry {
                 DirEntry::Dir(d) => walk(d, out),
-                DirEntry::File(f) => out.push((f.path().to_string_lossy().replace('\\', "/"), f.contents())),
+                DirEntry::File(f) => {
+                    out.push((f.path().to_string_lossy().replace('\\', "/"), f.contents()))
+                }
             }
         }
     }

@@ -10,7 +10,10 @@ pub enum InitError {
     #[error("{0} already holds files: init writes only into a new or empty folder")]
     NotEmpty(PathBuf),
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Writes the example site into `dir` and returns the files written (relative).

@@ -27,8 +27,12 @@ pub fn build_date(flag: Option<&str>, source_date_epoch: Option<&str>) -> Result
         return Date::parse(text).ok_or_else(|| format!("--date `{text}`: expected YYYY-MM-DD"));
     }
     if let Some(epoch) = source_date_epoch {
-        let secs: i64 = epoch.trim().parse().map_err(|_| format!("SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"))?;
-        let time = DateTime::from_timestamp(secs, 0).ok_or_else(|| format!("SOURCE_DATE_EPOCH `{epoch}` is out of range"))?;
+        let secs: i64 = epoch
+            .trim()
+            .parse()
+            .map_err(|_| format!("SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"))?;
+        let time = DateTime::from_timestamp(secs, 0)
+            .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{epoch}` is out of range"))?;
         return Ok(Date(time.date_naive()));
     }
     Ok(Date(Local::now().date_naive()))
@@ -40,8 +44,16 @@ mod tests {
 
     #[test]
     fn date_flag_wins_over_epoch() {
-        assert_eq!(build_date(Some("2026-11-23"), Some("0")).unwrap().to_string(), "2026-11-23");
-        assert_eq!(build_date(None, Some("1795392000")).unwrap().to_string(), "2026-11-23");
+        assert_eq!(
+            build_date(Some("2026-11-23"), Some("0"))
+                .unwrap()
+                .to_string(),
+            "2026-11-23"
+        );
+        assert_eq!(
+            build_date(None, Some("1795392000")).unwrap().to_string(),
+            "2026-11-23"
+        );
         assert!(build_date(Some("23.11.2026"), None).is_err());
         assert!(build_date(None, Some("soon")).is_err());
     }

@@ -10,7 +10,11 @@ use anquan::pipeline::{self, BuildError, BuildOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "anquan", version, about = "安全托管文件包: YAML → the safety-compliance document pack, as HTML")]
+#[command(
+    name = "anquan",
+    version,
+    about = "安全托管文件包: YAML → the safety-compliance document pack, as HTML"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -76,22 +80,46 @@ fn main() -> ExitCode {
             }
             Err(err) => fail(&err.to_string()),
         },
-        Command::Build { dir, out, html, pdf, only, strict, date, quiet } => {
+        Command::Build {
+            dir,
+            out,
+            html,
+            pdf,
+            only,
+            strict,
+            date,
+            quiet,
+        } => {
             let date = match date_or_usage(date.as_deref()) {
                 Ok(d) => d,
                 Err(code) => return code,
             };
             let out = out.unwrap_or_else(|| dir.join("public"));
             // Neither flag means everything.
-            let (html, pdf) = if html || pdf { (html, pdf) } else { (true, true) };
-            let options = BuildOptions { site: dir, out: out.clone(), only, strict, date, html, pdf };
+            let (html, pdf) = if html || pdf {
+                (html, pdf)
+            } else {
+                (true, true)
+            };
+            let options = BuildOptions {
+                site: dir,
+                out: out.clone(),
+                only,
+                strict,
+                date,
+                html,
+                pdf,
+            };
             match pipeline::build(&options) {
                 Ok(report) => {
                     print_findings(&report.findings, quiet);
                     if !quiet {
                         let total: f64 = report.timings.iter().map(|t| t.1.as_secs_f64()).sum();
-                        let steps: Vec<String> =
-                            report.timings.iter().map(|(s, d)| format!("{s} {:.0} ms", d.as_secs_f64() * 1000.0)).collect();
+                        let steps: Vec<String> = report
+                            .timings
+                            .iter()
+                            .map(|(s, d)| format!("{s} {:.0} ms", d.as_secs_f64() * 1000.0))
+                            .collect();
                         println!(
                             "built {} HTML pages for {} enterprise(s) into {} in {:.2} s ({})",
                             report.pages,
@@ -101,7 +129,9 @@ fn main() -> ExitCode {
                             steps.join(", ")
                         );
                         if report.skipped_pdf {
-                            println!("note: PDF output is not available in this version; HTML only");
+                            println!(
+                                "note: PDF output is not available in this version; HTML only"
+                            );
                         }
                     }
                     ExitCode::SUCCESS
@@ -109,7 +139,10 @@ fn main() -> ExitCode {
                 Err(BuildError::Invalid(findings) | BuildError::Strict(findings)) => {
                     print_findings(&findings, false);
                     let errors = findings.iter().filter(|f| f.is_error()).count();
-                    fail(&format!("{errors} error(s); nothing was written, {} is unchanged", out.display()))
+                    fail(&format!(
+                        "{errors} error(s); nothing was written, {} is unchanged",
+                        out.display()
+                    ))
                 }
                 Err(BuildError::PdfUnavailable) => {
                     eprintln!("error: {}", BuildError::PdfUnavailable);
@@ -118,7 +151,12 @@ fn main() -> ExitCode {
                 Err(err) => fail(&format!("{err}; {} is unchanged", out.display())),
             }
         }
-        Command::Check { dir, format, deny_warnings, date } => {
+        Command::Check {
+            dir,
+            format,
+            deny_warnings,
+            date,
+        } => {
             let date = match date_or_usage(date.as_deref()) {
                 Ok(d) => d,
                 Err(code) => return code,
@@ -129,7 +167,10 @@ fn main() -> ExitCode {
             match format {
                 Format::Json => {
                     let json = serde_json::json!({ "findings": findings });
-                    println!("{}", serde_json::to_string_pretty(&json).unwrap_or_default());
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&json).unwrap_or_default()
+                    );
                 }
                 Format::Text => {
                     print_findings(&findings, false);
@@ -137,8 +178,14 @@ fn main() -> ExitCode {
                     eprintln!("{errors} error(s), {} warning(s)", findings.len() - errors);
                 }
             }
-            let fails = findings.iter().any(|f| f.severity == Severity::Error || deny_warnings);
-            if fails { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            let fails = findings
+                .iter()
+                .any(|f| f.severity == Severity::Error || deny_warnings);
+            if fails {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
     }
 }

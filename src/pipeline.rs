@@ -19,7 +19,7 @@ use crate::rules;
 use crate::site::date::Date;
 use crate::site::load::{LoadedEnterprise, load_site};
 use crate::site::validate::validate_site;
-use crate::{assets, GENERATOR};
+use crate::{GENERATOR, assets};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -83,7 +83,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     report.skipped_pdf = options.pdf;
 
-    let (site, findings) = load_checked(&options.site, options.date).map_err(BuildError::Invalid)?;
+    let (site, findings) =
+        load_checked(&options.site, options.date).map_err(BuildError::Invalid)?;
     if options.strict && findings.iter().any(Finding::is_error) {
         return Err(BuildError::Strict(findings));
     }
@@ -103,9 +104,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         generator: GENERATOR,
     };
     let staging = Staging::new(&options.out)?;
-    staging.write("style.css", assets::stylesheet(&site.loaded.root, &config.build.theme).map_err(|source| {
-        OutputError::Io { path: site.loaded.root.join("themes"), source }
-    })?.as_bytes())?;
+    staging.write(
+        "style.css",
+        assets::stylesheet(&site.loaded.root, &config.build.theme)
+            .map_err(|source| OutputError::Io {
+                path: site.loaded.root.join("themes"),
+                source,
+            })?
+            .as_bytes(),
+    )?;
     lap(&mut report, "templates");
 
     let selected: Vec<(&LoadedEnterprise, &EnterpriseFacts)> = site
@@ -125,7 +132,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     let rows: Vec<Value> = outputs.iter().map(|o| o.index_row.clone()).collect();
     let agency_findings: Vec<&Finding> = findings.iter().collect();
-    staging.write("index.html", html::index_page(&engines, &common, &rows, &agency_findings)?.as_bytes())?;
+    staging.write(
+        "index.html",
+        html::index_page(&engines, &common, &rows, &agency_findings)?.as_bytes(),
+    )?;
     let mut manifest = Manifest {
         generator: GENERATOR.to_string(),
         date: site.date.to_string(),
@@ -184,7 +194,12 @@ fn build_enterprise(
         staging.write(&rel, page.as_bytes())?;
         written += 1;
         let number = doc.control.as_ref().map(|c| c.number.clone());
-        links.push(DocLink { title: doc.title.clone(), kind: doc.kind.as_str(), number: number.clone(), html: format!("{}.html", doc.slug) });
+        links.push(DocLink {
+            title: doc.title.clone(),
+            kind: doc.kind.as_str(),
+            number: number.clone(),
+            html: format!("{}.html", doc.slug),
+        });
         manifest_docs.push(ManifestDocument {
             enterprise: Some(id.clone()),
             kind: doc.kind.as_str(),
@@ -195,9 +210,17 @@ fn build_enterprise(
         });
     }
 
-    let mine: Vec<&Finding> = findings.iter().filter(|f| f.enterprise.as_deref() == Some(id)).collect();
+    let mine: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.enterprise.as_deref() == Some(id))
+        .collect();
     let counselors: Vec<&str> = facts.counselors.iter().map(|c| c.name.as_str()).collect();
-    let open_findings = e.service.findings.iter().filter(|f| f.closed_on.is_none()).count();
+    let open_findings = e
+        .service
+        .findings
+        .iter()
+        .filter(|f| f.closed_on.is_none())
+        .count();
     let summary = json!({
         "id": id, "name": e.enterprise.name, "industry": e.enterprise.industry,
         "employees": e.enterprise.employees, "address": e.enterprise.address,
@@ -227,7 +250,10 @@ fn build_enterprise(
         "open_findings": open_findings, "start": e.service.start, "end": e.service.end,
     });
     Ok(EnterpriseOutput {
-        entry: ManifestEnterprise { id: id.clone(), name: e.enterprise.name.clone() },
+        entry: ManifestEnterprise {
+            id: id.clone(),
+            name: e.enterprise.name.clone(),
+        },
         documents: manifest_docs,
         index_row,
     })

@@ -11,13 +11,26 @@ use crate::site::model::{Agency, EnterpriseFile};
 /// 高危行业 by domain.md §3.4: these train new staff 72 学时 and leaders 48.
 const HIGH_RISK_WORDS: [&str; 7] = ["煤", "矿", "危险化学品", "化工", "烟花", "爆竹", "冶炼"];
 
-pub fn enterprise_context(e: &EnterpriseFile, facts: &EnterpriseFacts, agency: &Agency, build_date: &str) -> Value {
-    let zone_name = |id: &str| e.zones.iter().find(|z| z.id == id).map_or(id.to_string(), |z| z.name.clone());
+pub fn enterprise_context(
+    e: &EnterpriseFile,
+    facts: &EnterpriseFacts,
+    agency: &Agency,
+    build_date: &str,
+) -> Value {
+    let zone_name = |id: &str| {
+        e.zones
+            .iter()
+            .find(|z| z.id == id)
+            .map_or(id.to_string(), |z| z.name.clone())
+    };
     let post_name = |id: &str| {
         if id == "all" {
             return "全体岗位".to_string();
         }
-        e.posts.iter().find(|p| p.id == id).map_or(id.to_string(), |p| p.name.clone())
+        e.posts
+            .iter()
+            .find(|p| p.id == id)
+            .map_or(id.to_string(), |p| p.name.clone())
     };
     let level = |l: Option<Level>| l.map_or("未评估", Level::name);
 
@@ -66,20 +79,28 @@ pub fn enterprise_context(e: &EnterpriseFile, facts: &EnterpriseFacts, agency: &
         .filter_map(|p| {
             let grade = facts.grade_of(&p.id)?;
             let posts: Vec<String> = p.posts.iter().map(|x| post_name(x)).collect();
-            Some(json!({"id": p.id, "name": p.name, "zone": zone_name(&p.zone), "posts": posts,
+            Some(
+                json!({"id": p.id, "name": p.name, "zone": zone_name(&p.zone), "posts": posts,
                         "hazards": p.hazards, "accidents": p.accidents, "controls": p.controls,
                         "responsible": p.responsible, "level": grade.level.name(),
-                        "rank": grade.level as u8, "formula": grade.formula}))
+                        "rank": grade.level as u8, "formula": grade.formula}),
+            )
         })
         .collect();
     risks.sort_by_key(|r| r["rank"].as_u64());
-    let accidents = unique(e.risk_points.iter().flat_map(|p| p.accidents.iter().cloned()));
+    let accidents = unique(
+        e.risk_points
+            .iter()
+            .flat_map(|p| p.accidents.iter().cloned()),
+    );
     let special: Vec<Value> = e
         .equipment
         .iter()
         .filter(|q| q.special)
-        .map(|q| json!({"name": q.name, "model": q.model, "reg_no": q.reg_no, "zone": zone_name(&q.zone),
-                        "inspected_on": q.inspected_on, "next_inspection": q.next_inspection}))
+        .map(|q| {
+            json!({"name": q.name, "model": q.model, "reg_no": q.reg_no, "zone": zone_name(&q.zone),
+                        "inspected_on": q.inspected_on, "next_inspection": q.next_inspection})
+        })
         .collect();
     let ordinary: Vec<Value> = e
         .equipment
@@ -90,8 +111,10 @@ pub fn enterprise_context(e: &EnterpriseFile, facts: &EnterpriseFacts, agency: &
     let chemicals: Vec<Value> = e
         .chemicals
         .iter()
-        .map(|c| json!({"name": c.name, "cas": c.cas, "hazard_class": c.hazard_class,
-                        "max_storage": c.max_storage, "zone": zone_name(&c.zone)}))
+        .map(|c| {
+            json!({"name": c.name, "cas": c.cas, "hazard_class": c.hazard_class,
+                        "max_storage": c.max_storage, "zone": zone_name(&c.zone)})
+        })
         .collect();
     let ppe: Vec<Value> = e
         .ppe
@@ -120,16 +143,26 @@ pub fn enterprise_context(e: &EnterpriseFile, facts: &EnterpriseFacts, agency: &
         .iter()
         .map(|c| json!({"name": c.name, "phone": c.phone, "badge_no": c.badge_no}))
         .collect();
-    let high_risk = HIGH_RISK_WORDS.iter().any(|w| e.enterprise.industry.contains(w)) || !e.chemicals.is_empty() && e.enterprise.industry.contains("化");
+    let high_risk = HIGH_RISK_WORDS
+        .iter()
+        .any(|w| e.enterprise.industry.contains(w))
+        || !e.chemicals.is_empty() && e.enterprise.industry.contains("化");
     let workers: usize = e.teams.iter().map(|t| t.members.len()).sum();
     let certified: Vec<Value> = e
         .teams
         .iter()
         .flat_map(|t| &t.members)
         .filter(|m| !m.certificates.is_empty())
-        .map(|m| json!({"name": m.name, "post": post_name(&m.post), "certificates": m.certificates}))
+        .map(
+            |m| json!({"name": m.name, "post": post_name(&m.post), "certificates": m.certificates}),
+        )
         .collect();
-    let head_of = |word: &str| e.departments.iter().find(|d| d.name.contains(word)).map(|d| d.head.clone());
+    let head_of = |word: &str| {
+        e.departments
+            .iter()
+            .find(|d| d.name.contains(word))
+            .map(|d| d.head.clone())
+    };
     let production_head = head_of("生产").unwrap_or_else(|| e.enterprise.principal.name.clone());
     let safety_dept = e
         .departments
@@ -181,7 +214,9 @@ fn rules(employees: u32, high_risk: bool, industry: &str) -> Value {
     }
     serde_json::to_value(Rules {
         high_risk,
-        machinery: ["制造", "机械", "五金", "金属制品", "电动工具"].iter().any(|w| industry.contains(w)),
+        machinery: ["制造", "机械", "五金", "金属制品", "电动工具"]
+            .iter()
+            .any(|w| industry.contains(w)),
         needs_safety_department: employees > 100,
         new_staff_hours: if high_risk { 72 } else { 24 },
         yearly_hours: if high_risk { 20 } else { 8 },

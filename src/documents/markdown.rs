@@ -7,10 +7,18 @@ use crate::documents::model::{Block, Inline};
 
 enum Frame {
     Root(Vec<Block>),
-    List { ordered: bool, items: Vec<Vec<Block>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
     Item(Vec<Block>),
     Quote(Vec<Block>),
-    Table { header: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>, row: Vec<Vec<Inline>>, in_head: bool },
+    Table {
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        row: Vec<Vec<Inline>>,
+        in_head: bool,
+    },
 }
 
 enum InlineFrame {
@@ -28,7 +36,10 @@ struct Builder {
 
 pub fn to_blocks(markdown: &str) -> Vec<Block> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let mut b = Builder { frames: vec![Frame::Root(Vec::new())], inline: Vec::new() };
+    let mut b = Builder {
+        frames: vec![Frame::Root(Vec::new())],
+        inline: Vec::new(),
+    };
     for event in Parser::new_ext(markdown, options) {
         b.event(event);
     }
@@ -44,8 +55,12 @@ impl Builder {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => self.push_inline(Inline::text(t.into_string())),
-            Event::Code(t) => self.push_inline(Inline::Code { text: t.into_string() }),
+            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                self.push_inline(Inline::text(t.into_string()))
+            }
+            Event::Code(t) => self.push_inline(Inline::Code {
+                text: t.into_string(),
+            }),
             Event::SoftBreak => self.push_inline(Inline::text("")),
             Event::HardBreak => self.push_inline(Inline::Break),
             Event::Rule => self.push_block(Block::Rule),
@@ -59,14 +74,24 @@ impl Builder {
                 self.close_implicit_paragraph();
                 self.inline.push((InlineFrame::Paragraph, Vec::new()));
             }
-            Tag::Heading { level, .. } => self.inline.push((InlineFrame::Heading(level as u8), Vec::new())),
+            Tag::Heading { level, .. } => self
+                .inline
+                .push((InlineFrame::Heading(level as u8), Vec::new())),
             Tag::List(start) => {
                 self.close_implicit_paragraph();
-                self.frames.push(Frame::List { ordered: start.is_some(), items: Vec::new() });
+                self.frames.push(Frame::List {
+                    ordered: start.is_some(),
+                    items: Vec::new(),
+                });
             }
             Tag::Item => self.frames.push(Frame::Item(Vec::new())),
             Tag::BlockQuote(_) => self.frames.push(Frame::Quote(Vec::new())),
-            Tag::Table(_) => self.frames.push(Frame::Table { header: vec![], rows: vec![], row: vec![], in_head: false }),
+            Tag::Table(_) => self.frames.push(Frame::Table {
+                header: vec![],
+                rows: vec![],
+                row: vec![],
+                in_head: false,
+            }),
             Tag::TableHead => {
                 if let Some(Frame::Table { in_head, .. }) = self.frames.last_mut() {
                     *in_head = true;
@@ -81,9 +106,11 @@ impl Builder {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Strong | TagEnd::Emphasis | TagEnd::TableCell => {
-                self.close_inline()
-            }
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::Strong
+            | TagEnd::Emphasis
+            | TagEnd::TableCell => self.close_inline(),
             TagEnd::Item => {
                 self.close_implicit_paragraph();
                 if let Some(Frame::Item(blocks)) = self.frames.pop() {
@@ -104,7 +131,13 @@ impl Builder {
                 }
             }
             TagEnd::TableHead | TagEnd::TableRow => {
-                if let Some(Frame::Table { header, rows, row, in_head }) = self.frames.last_mut() {
+                if let Some(Frame::Table {
+                    header,
+                    rows,
+                    row,
+                    in_head,
+                }) = self.frames.last_mut()
+                {
                     let cells = std::mem::take(row);
                     if *in_head {
                         *header = cells;
@@ -130,7 +163,9 @@ impl Builder {
         }
         if let Some((_, runs)) = self.inline.last_mut() {
             // Soft breaks inside Chinese text join lines without a space.
-            if let (Inline::Text { text }, Some(Inline::Text { text: prev })) = (&run, runs.last_mut()) {
+            if let (Inline::Text { text }, Some(Inline::Text { text: prev })) =
+                (&run, runs.last_mut())
+            {
                 prev.push_str(text);
                 return;
             }
@@ -142,10 +177,15 @@ impl Builder {
     }
 
     fn close_inline(&mut self) {
-        let Some((frame, runs)) = self.inline.pop() else { return };
+        let Some((frame, runs)) = self.inline.pop() else {
+            return;
+        };
         match frame {
             InlineFrame::Paragraph => self.push_block(Block::Paragraph { content: runs }),
-            InlineFrame::Heading(level) => self.push_block(Block::Heading { level, content: runs }),
+            InlineFrame::Heading(level) => self.push_block(Block::Heading {
+                level,
+                content: runs,
+            }),
             InlineFrame::Cell => {
                 if let Some(Frame::Table { row, .. }) = self.frames.last_mut() {
                     row.push(runs);
@@ -164,7 +204,9 @@ impl Builder {
 
     fn push_block(&mut self, block: Block) {
         match self.frames.last_mut() {
-            Some(Frame::Root(blocks) | Frame::Item(blocks) | Frame::Quote(blocks)) => blocks.push(block),
+            Some(Frame::Root(blocks) | Frame::Item(blocks) | Frame::Quote(blocks)) => {
+                blocks.push(block)
+            }
             _ => {}
         }
     }
@@ -180,13 +222,20 @@ mod tests {
         let md = "## 一、目的\n\n为加强**安全**管理，\n制定本制度。\n\n1. 甲\n2. 乙\n\n| 岗位 | 人数 |\n|---|---|\n| 冲床 | 4 |\n";
         let blocks = to_blocks(md);
         assert_eq!(blocks.len(), 4, "{blocks:?}");
-        assert!(matches!(&blocks[0], Block::Heading { level: 2, content } if plain_text(content) == "一、目的"));
+        assert!(
+            matches!(&blocks[0], Block::Heading { level: 2, content } if plain_text(content) == "一、目的")
+        );
         match &blocks[1] {
-            Block::Paragraph { content } => assert_eq!(plain_text(content), "为加强安全管理，制定本制度。"),
+            Block::Paragraph { content } => {
+                assert_eq!(plain_text(content), "为加强安全管理，制定本制度。")
+            }
             other => panic!("{other:?}"),
         }
         match &blocks[2] {
-            Block::List { ordered: true, items } => assert_eq!(items.len(), 2),
+            Block::List {
+                ordered: true,
+                items,
+            } => assert_eq!(items.len(), 2),
             other => panic!("{other:?}"),
         }
         match &blocks[3] {

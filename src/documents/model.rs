@@ -48,11 +48,24 @@ pub struct Document {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Block {
-    Heading { level: u8, content: Vec<Inline> },
-    Paragraph { content: Vec<Inline> },
-    List { ordered: bool, items: Vec<Vec<Block>> },
-    Table { header: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
-    Quote { blocks: Vec<Block> },
+    Heading {
+        level: u8,
+        content: Vec<Inline>,
+    },
+    Paragraph {
+        content: Vec<Inline>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
+    Table {
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    Quote {
+        blocks: Vec<Block>,
+    },
     Rule,
 }
 
@@ -78,7 +91,9 @@ pub fn plain_text(runs: &[Inline]) -> String {
     for run in runs {
         match run {
             Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Strong { content } | Inline::Emph { content } => out.push_str(&plain_text(content)),
+            Inline::Strong { content } | Inline::Emph { content } => {
+                out.push_str(&plain_text(content))
+            }
             Inline::Break => out.push('\n'),
         }
     }

@@ -19,7 +19,12 @@ pub struct SystemSpec {
 }
 
 const fn system(number: u8, slug: &'static str, title: &'static str) -> SystemSpec {
-    SystemSpec { number, slug, title, only_with_chemicals: false }
+    SystemSpec {
+        number,
+        slug,
+        title,
+        only_with_chemicals: false,
+    }
 }
 
 pub const SYSTEMS: [SystemSpec; 16] = [
@@ -37,13 +42,22 @@ pub const SYSTEMS: [SystemSpec; 16] = [
     system(12, "accidents", "安全生产事故管理制度"),
     system(13, "contractors", "相关方安全管理制度"),
     system(14, "emergency-plan", "事故应急救援预案"),
-    SystemSpec { number: 15, slug: "chemicals", title: "危险化学品使用安全管理制度", only_with_chemicals: true },
+    SystemSpec {
+        number: 15,
+        slug: "chemicals",
+        title: "危险化学品使用安全管理制度",
+        only_with_chemicals: true,
+    },
     system(16, "mutual-protection", "互联互保安全管理制度"),
 ];
 
 /// `PREFIX-ENTERPRISE-NN`, e.g. AD-AQ-HENGDA-01.
 pub fn document_number(control: &DocumentControl, enterprise_id: &str, number: u8) -> String {
-    format!("{}-{}-{number:02}", control.number_prefix, enterprise_id.to_ascii_uppercase())
+    format!(
+        "{}-{}-{number:02}",
+        control.number_prefix,
+        enterprise_id.to_ascii_uppercase()
+    )
 }
 
 /// Renders every system that applies to the enterprise. `base` is its context
@@ -55,7 +69,10 @@ pub fn systems(
     control: &DocumentControl,
     base: &Value,
 ) -> Result<Vec<Document>, TemplateError> {
-    let applicable: Vec<&SystemSpec> = SYSTEMS.iter().filter(|s| !s.only_with_chemicals || !e.chemicals.is_empty()).collect();
+    let applicable: Vec<&SystemSpec> = SYSTEMS
+        .iter()
+        .filter(|s| !s.only_with_chemicals || !e.chemicals.is_empty())
+        .collect();
     let index: Vec<Value> = applicable
         .iter()
         .map(|s| json!({"title": s.title, "number": document_number(control, enterprise_id, s.number), "slug": s.slug}))
@@ -68,7 +85,10 @@ pub fn systems(
     let mut out = Vec::with_capacity(applicable.len());
     for spec in applicable {
         let control = system_control(control, enterprise_id, spec, e);
-        context.insert("doc", &json!({"title": spec.title, "number": control.number}));
+        context.insert(
+            "doc",
+            &json!({"title": spec.title, "number": control.number}),
+        );
         let markdown = engines.render_content(&format!("systems/{}.md", spec.slug), &context)?;
         out.push(Document {
             kind: Kind::System,
@@ -82,7 +102,12 @@ pub fn systems(
     Ok(out)
 }
 
-fn system_control(control: &DocumentControl, enterprise_id: &str, spec: &SystemSpec, e: &EnterpriseFile) -> Control {
+fn system_control(
+    control: &DocumentControl,
+    enterprise_id: &str,
+    spec: &SystemSpec,
+    e: &EnterpriseFile,
+) -> Control {
     let issued: Date = e.service.plan_issued_on;
     Control {
         number: document_number(control, enterprise_id, spec.number),
@@ -92,7 +117,10 @@ fn system_control(control: &DocumentControl, enterprise_id: &str, spec: &SystemS
             .departments
             .iter()
             .find(|d| d.name.contains("生产"))
-            .map_or_else(|| e.enterprise.safety_officer.name.clone(), |d| d.head.clone()),
+            .map_or_else(
+                || e.enterprise.safety_officer.name.clone(),
+                |d| d.head.clone(),
+            ),
         approved_by: e.enterprise.principal.name.clone(),
         issued_on: issued,
         effective_on: issued,

@@ -41,7 +41,10 @@ pub struct EnterpriseFacts {
 
 impl EnterpriseFacts {
     pub fn grade_of(&self, risk_id: &str) -> Option<&Grade> {
-        self.grades.iter().find(|g| g.id == risk_id).map(|g| &g.grade)
+        self.grades
+            .iter()
+            .find(|g| g.id == risk_id)
+            .map(|g| &g.grade)
     }
 }
 
@@ -67,14 +70,29 @@ pub fn derive(loaded: LoadedSite, date: Date) -> Site {
         .iter()
         .map(|e| enterprise_facts(&e.id, &e.data, &loaded.config.counselors, &thresholds))
         .collect();
-    Site { loaded, facts, thresholds, date }
+    Site {
+        loaded,
+        facts,
+        thresholds,
+        date,
+    }
 }
 
-fn enterprise_facts(id: &str, e: &EnterpriseFile, all_counselors: &[Counselor], thresholds: &Thresholds) -> EnterpriseFacts {
+fn enterprise_facts(
+    id: &str,
+    e: &EnterpriseFile,
+    all_counselors: &[Counselor],
+    thresholds: &Thresholds,
+) -> EnterpriseFacts {
     let grades: Vec<GradedRisk> = e
         .risk_points
         .iter()
-        .filter_map(|p| risk::grade(&p.assessment, thresholds).map(|grade| GradedRisk { id: p.id.clone(), grade }))
+        .filter_map(|p| {
+            risk::grade(&p.assessment, thresholds).map(|grade| GradedRisk {
+                id: p.id.clone(),
+                grade,
+            })
+        })
         .collect();
     let level_of = |p_id: &str| grades.iter().find(|g| g.id == p_id).map(|g| g.grade.level);
     // Level order puts 重大 first, so the minimum is the most severe (从严从高).
@@ -82,7 +100,12 @@ fn enterprise_facts(id: &str, e: &EnterpriseFile, all_counselors: &[Counselor], 
         .zones
         .iter()
         .map(|z| {
-            let level = e.risk_points.iter().filter(|p| p.zone == z.id).filter_map(|p| level_of(&p.id)).min();
+            let level = e
+                .risk_points
+                .iter()
+                .filter(|p| p.zone == z.id)
+                .filter_map(|p| level_of(&p.id))
+                .min();
             (z.id.clone(), level)
         })
         .collect();
@@ -104,7 +127,11 @@ fn enterprise_facts(id: &str, e: &EnterpriseFile, all_counselors: &[Counselor], 
         .iter()
         .map(|t| {
             let (groups, generated) = pairs::team_groups(t, &e.posts);
-            TeamGroups { team: t.id.clone(), groups, generated }
+            TeamGroups {
+                team: t.id.clone(),
+                groups,
+                generated,
+            }
         })
         .collect();
     let counselors = e
@@ -113,5 +140,12 @@ fn enterprise_facts(id: &str, e: &EnterpriseFile, all_counselors: &[Counselor], 
         .iter()
         .filter_map(|cid| all_counselors.iter().find(|c| &c.id == cid).cloned())
         .collect();
-    EnterpriseFacts { id: id.to_string(), grades, zone_levels, post_levels, groups, counselors }
+    EnterpriseFacts {
+        id: id.to_string(),
+        grades,
+        zone_levels,
+        post_levels,
+        groups,
+        counselors,
+    }
 }

@@ -35,7 +35,10 @@ fn generate(team: &Team, posts: &[Post]) -> Vec<Group> {
             if chunk.len() == 2 {
                 groups.push(chunk.to_vec());
             } else {
-                let zone = posts.iter().find(|p| p.id == *post).map_or("", |p| p.zone.as_str());
+                let zone = posts
+                    .iter()
+                    .find(|p| p.id == *post)
+                    .map_or("", |p| p.zone.as_str());
                 leftovers.push((zone, chunk[0]));
             }
         }
@@ -54,7 +57,9 @@ fn generate(team: &Team, posts: &[Post]) -> Vec<Group> {
     }
     groups
         .into_iter()
-        .map(|g| Group { members: g.into_iter().map(str::to_string).collect() })
+        .map(|g| Group {
+            members: g.into_iter().map(str::to_string).collect(),
+        })
         .collect()
 }
 
@@ -71,7 +76,11 @@ mod tests {
             leader: members.first().map_or(String::new(), |m| m.0.to_string()),
             members: members
                 .iter()
-                .map(|(n, p)| Member { name: n.to_string(), post: p.to_string(), certificates: vec![] })
+                .map(|(n, p)| Member {
+                    name: n.to_string(),
+                    post: p.to_string(),
+                    certificates: vec![],
+                })
                 .collect(),
             pairs: None,
         }
@@ -80,7 +89,11 @@ mod tests {
     fn posts() -> Vec<Post> {
         ["a", "b", "c"]
             .iter()
-            .map(|p| Post { id: p.to_string(), name: p.to_string(), zone: if *p == "c" { "z2".into() } else { "z1".into() } })
+            .map(|p| Post {
+                id: p.to_string(),
+                name: p.to_string(),
+                zone: if *p == "c" { "z2".into() } else { "z1".into() },
+            })
             .collect()
     }
 
@@ -98,14 +111,21 @@ mod tests {
             want.sort();
             assert_eq!(all, want, "size {size}");
             let triads = groups.iter().filter(|g| g.members.len() == 3).count();
-            assert_eq!(triads, usize::from(size % 2 == 1 && size > 1), "size {size}: {groups:?}");
+            assert_eq!(
+                triads,
+                usize::from(size % 2 == 1 && size > 1),
+                "size {size}: {groups:?}"
+            );
             assert!(groups.iter().all(|g| g.members.len() >= 2 || size == 1));
         }
     }
 
     #[test]
     fn pairs_same_post_first() {
-        let (groups, _) = team_groups(&team(&[("甲", "a"), ("乙", "b"), ("丙", "a"), ("丁", "b")]), &posts());
+        let (groups, _) = team_groups(
+            &team(&[("甲", "a"), ("乙", "b"), ("丙", "a"), ("丁", "b")]),
+            &posts(),
+        );
         assert_eq!(groups[0].members, ["甲", "丙"]);
         assert_eq!(groups[1].members, ["乙", "丁"]);
     }

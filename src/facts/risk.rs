@@ -81,8 +81,16 @@ pub struct Thresholds {
 impl Default for Thresholds {
     fn default() -> Self {
         Thresholds {
-            lec: LevelBounds { 重大: 320.0, 较大: 160.0, 一般: 70.0 },
-            ls: LevelBounds { 重大: 20.0, 较大: 15.0, 一般: 9.0 },
+            lec: LevelBounds {
+                重大: 320.0,
+                较大: 160.0,
+                一般: 70.0,
+            },
+            ls: LevelBounds {
+                重大: 20.0,
+                较大: 15.0,
+                一般: 9.0,
+            },
         }
     }
 }
@@ -206,19 +214,50 @@ mod tests {
     #[test]
     fn grades_both_methods() {
         let t = Thresholds::default();
-        let lec = Assessment { method: Method::Lec, l: 3.0, e: Some(6.0), c: Some(15.0), s: None, level: None };
+        let lec = Assessment {
+            method: Method::Lec,
+            l: 3.0,
+            e: Some(6.0),
+            c: Some(15.0),
+            s: None,
+            level: None,
+        };
         let g = grade(&lec, &t).unwrap();
         assert_eq!((g.score, g.level), (270.0, Level::较大));
         assert_eq!(g.formula, "D = L×E×C = 3×6×15 = 270");
-        let ls = Assessment { method: Method::Ls, l: 4.0, e: None, c: None, s: Some(4.0), level: None };
+        let ls = Assessment {
+            method: Method::Ls,
+            l: 4.0,
+            e: None,
+            c: None,
+            s: Some(4.0),
+            level: None,
+        };
         assert_eq!(grade(&ls, &t).unwrap().level, Level::较大);
-        let half = Assessment { method: Method::Lec, l: 0.5, e: Some(6.0), c: Some(7.0), s: None, level: None };
-        assert_eq!(grade(&half, &t).unwrap().formula, "D = L×E×C = 0.5×6×7 = 21");
+        let half = Assessment {
+            method: Method::Lec,
+            l: 0.5,
+            e: Some(6.0),
+            c: Some(7.0),
+            s: None,
+            level: None,
+        };
+        assert_eq!(
+            grade(&half, &t).unwrap().formula,
+            "D = L×E×C = 0.5×6×7 = 21"
+        );
     }
 
     #[test]
     fn site_overrides_thresholds() {
-        let input = RiskThresholdsInput { lec: Some(LevelBounds { 重大: 159.0, 较大: 100.0, 一般: 50.0 }), ls: None };
+        let input = RiskThresholdsInput {
+            lec: Some(LevelBounds {
+                重大: 159.0,
+                较大: 100.0,
+                一般: 50.0,
+            }),
+            ls: None,
+        };
         let t = Thresholds::from_input(Some(&input));
         assert_eq!(t.lec_level(160.0), Level::重大);
         assert_eq!(t.ls_level(20.0), Level::重大);

@@ -9,7 +9,10 @@ use tempfile::TempDir;
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error(
         "{0} exists and is not an anquan output (no manifest.json from anquan): refusing to replace it; choose another -o folder or remove it"
     )]
@@ -17,7 +20,10 @@ pub enum OutputError {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
-    move |source| OutputError::Io { path: path.to_path_buf(), source }
+    move |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 pub struct Staging {
@@ -36,8 +42,14 @@ impl Staging {
             _ => PathBuf::from("."),
         };
         fs::create_dir_all(&parent).map_err(io(&parent))?;
-        let dir = tempfile::Builder::new().prefix(".anquan-build-").tempdir_in(&parent).map_err(io(&parent))?;
-        Ok(Staging { dir, out: out.to_path_buf() })
+        let dir = tempfile::Builder::new()
+            .prefix(".anquan-build-")
+            .tempdir_in(&parent)
+            .map_err(io(&parent))?;
+        Ok(Staging {
+            dir,
+            out: out.to_path_buf(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -66,8 +78,13 @@ impl Staging {
         if !out.exists() {
             return fs::rename(&staged, &out).map_err(io(&out));
         }
-        let parent = staged.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        let trash = tempfile::Builder::new().prefix(".anquan-old-").tempdir_in(&parent).map_err(io(&parent))?;
+        let parent = staged
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let trash = tempfile::Builder::new()
+            .prefix(".anquan-old-")
+            .tempdir_in(&parent)
+            .map_err(io(&parent))?;
         let old = trash.path().join("old");
         fs::rename(&out, &old).map_err(io(&out))?;
         if let Err(source) = fs::rename(&staged, &out) {
@@ -86,11 +103,14 @@ fn is_replaceable(out: &Path) -> bool {
     if !out.is_dir() {
         return false;
     }
-    let empty = fs::read_dir(out).map(|mut d| d.next().is_none()).unwrap_or(false);
+    let empty = fs::read_dir(out)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(false);
     if empty {
         return true;
     }
-    fs::read_to_string(out.join("manifest.json")).is_ok_and(|m| m.contains("\"generator\": \"anquan"))
+    fs::read_to_string(out.join("manifest.json"))
+        .is_ok_and(|m| m.contains("\"generator\": \"anquan"))
 }
 
 #[cfg(test)]
@@ -103,7 +123,8 @@ mod tests {
         let out = root.path().join("public");
         let s = Staging::new(&out).unwrap();
         s.write("a/b.html", b"1").unwrap();
-        s.write("manifest.json", b"{\"generator\": \"anquan 0\"}").unwrap();
+        s.write("manifest.json", b"{\"generator\": \"anquan 0\"}")
+            .unwrap();
         s.commit().unwrap();
         assert_eq!(fs::read(out.join("a/b.html")).unwrap(), b"1");
 
@@ -120,6 +141,9 @@ mod tests {
     fn refuses_a_foreign_folder() {
         let root = tempfile::tempdir().unwrap();
         fs::write(root.path().join("thesis.docx"), b"x").unwrap();
-        assert!(matches!(Staging::new(root.path()), Err(OutputError::Foreign(_))));
+        assert!(matches!(
+            Staging::new(root.path()),
+            Err(OutputError::Foreign(_))
+        ));
     }
 }

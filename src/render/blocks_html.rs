@@ -113,8 +113,16 @@ mod tests {
     #[test]
     fn escapes_every_text_run() {
         let html = blocks_to_html(&[Block::Paragraph {
-            content: vec![Inline::text("<script>\"x\"&"), Inline::Strong { content: vec![Inline::text("甲")] }],
+            content: vec![
+                Inline::text("<script>\"x\"&"),
+                Inline::Strong {
+                    content: vec![Inline::text("甲")],
+                },
+            ],
         }]);
-        assert_eq!(html, "<p>&lt;script&gt;&quot;x&quot;&amp;<strong>甲</strong></p>\n");
+        assert_eq!(
+            html,
+            "<p>&lt;script&gt;&quot;x&quot;&amp;<strong>甲</strong></p>\n"
+        );
     }
 }

@@ -15,7 +15,10 @@ use crate::assets::{self, CONTENT, TEMPLATES};
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
     #[error("cannot read the site's {folder}: {source}")]
-    Read { folder: String, source: std::io::Error },
+    Read {
+        folder: String,
+        source: std::io::Error,
+    },
     #[error("template `{name}`: {message}")]
     Parse { name: String, message: String },
     #[error("rendering `{name}`: {message}")]
@@ -58,7 +61,11 @@ impl Engines {
 }
 
 fn render(tera: &Tera, name: &str, context: &Context) -> Result<String, TemplateError> {
-    tera.render(name, context).map_err(|e| TemplateError::Render { name: name.to_string(), message: chain(&e) })
+    tera.render(name, context)
+        .map_err(|e| TemplateError::Render {
+            name: name.to_string(),
+            message: chain(&e),
+        })
 }
 
 fn layered(
@@ -70,21 +77,33 @@ fn layered(
 ) -> Result<Tera, TemplateError> {
     let mut tera = Tera::new();
     tera.set_fallback_prefixes(["theme/", "builtin/"])
-        .map_err(|e| TemplateError::Parse { name: site_dir.to_string(), message: chain(&e) })?;
+        .map_err(|e| TemplateError::Parse {
+            name: site_dir.to_string(),
+            message: chain(&e),
+        })?;
     tera.autoescape_on(escaped.to_vec());
     let read = |folder: &str| {
-        assets::site_files(root, folder).map_err(|source| TemplateError::Read { folder: folder.to_string(), source })
+        assets::site_files(root, folder).map_err(|source| TemplateError::Read {
+            folder: folder.to_string(),
+            source,
+        })
     };
     let mut all: Vec<(String, String)> = Vec::new();
     for (rel, bytes) in builtin {
-        all.push((format!("builtin/{rel}"), String::from_utf8_lossy(bytes).into_owned()));
+        all.push((
+            format!("builtin/{rel}"),
+            String::from_utf8_lossy(bytes).into_owned(),
+        ));
     }
     for (rel, text) in read(theme_dir)? {
         all.push((format!("theme/{rel}"), text));
     }
     all.extend(read(site_dir)?);
     tera.add_raw_templates(all.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        .map_err(|e| TemplateError::Parse { name: site_dir.to_string(), message: chain(&e) })?;
+        .map_err(|e| TemplateError::Parse {
+            name: site_dir.to_string(),
+            message: chain(&e),
+        })?;
     Ok(tera)
 }
 
@@ -106,8 +125,8 @@ pub fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> 
     let mut buf = String::with_capacity(input.len() + 8);
     for c in input.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '<'
-            | '>' | '&' | '~' | '$' | '"' | '\'' => {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
+            | '!' | '|' | '<' | '>' | '&' | '~' | '$' | '"' | '\'' => {
                 buf.push('\\');
                 buf.push(c);
             }
@@ -127,10 +146,14 @@ mod tests {
         let mut out = Vec::new();
         escape_markdown("*b* | <script> #x", &mut out).unwrap();
         let escaped = String::from_utf8(out).unwrap();
-        let blocks = crate::documents::markdown::to_blocks(&format!("| a |\n|---|\n| {escaped} |\n"));
+        let blocks =
+            crate::documents::markdown::to_blocks(&format!("| a |\n|---|\n| {escaped} |\n"));
         match &blocks[0] {
             crate::documents::model::Block::Table { rows, .. } => {
-                assert_eq!(crate::documents::model::plain_text(&rows[0][0]), "*b* | <script> #x");
+                assert_eq!(
+                    crate::documents::model::plain_text(&rows[0][0]),
+                    "*b* | <script> #x"
+                );
             }
             other => panic!("{other:?}"),
         }

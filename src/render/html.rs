@@ -19,12 +19,20 @@ pub struct PageCommon<'a> {
     pub generator: &'a str,
 }
 
-pub fn document_page(engines: &Engines, common: &PageCommon, enterprise_name: &str, doc: &Document) -> Result<String, TemplateError> {
+pub fn document_page(
+    engines: &Engines,
+    common: &PageCommon,
+    enterprise_name: &str,
+    doc: &Document,
+) -> Result<String, TemplateError> {
     let mut context = Context::new();
     context.insert("common", common);
     context.insert("root", "../");
     context.insert("enterprise_name", enterprise_name);
-    context.insert("doc", &json!({"title": doc.title, "kind": doc.kind, "control": doc.control}));
+    context.insert(
+        "doc",
+        &json!({"title": doc.title, "kind": doc.kind, "control": doc.control}),
+    );
     context.insert("body", &blocks_to_html(&doc.blocks));
     engines.render_html("html/document.html", &context)
 }
@@ -54,7 +62,12 @@ pub fn enterprise_page(
     engines.render_html("html/enterprise.html", &context)
 }
 
-pub fn index_page(engines: &Engines, common: &PageCommon, rows: &[Value], findings: &[&Finding]) -> Result<String, TemplateError> {
+pub fn index_page(
+    engines: &Engines,
+    common: &PageCommon,
+    rows: &[Value],
+    findings: &[&Finding],
+) -> Result<String, TemplateError> {
     let mut context = Context::new();
     context.insert("common", common);
     context.insert("root", "");

@@ -9,7 +9,11 @@ use crate::site::model::EnterpriseFile;
 
 pub fn check(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
     for (i, (team, groups)) in e.teams.iter().zip(&facts.groups).enumerate() {
-        let at = if groups.generated { format!("teams[{i}].members") } else { format!("teams[{i}].pairs") };
+        let at = if groups.generated {
+            format!("teams[{i}].members")
+        } else {
+            format!("teams[{i}].pairs")
+        };
         let mut count: BTreeMap<&str, usize> = BTreeMap::new();
         for (g, group) in groups.groups.iter().enumerate() {
             for name in &group.members {
@@ -17,7 +21,11 @@ pub fn check(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
             }
             let size = group.members.len();
             if size == 1 || size >= 4 {
-                let place = if groups.generated { at.clone() } else { format!("{at}[{g}]") };
+                let place = if groups.generated {
+                    at.clone()
+                } else {
+                    format!("{at}[{g}]")
+                };
                 r.error(
                     "pair-size",
                     &place,
@@ -35,12 +43,18 @@ pub fn check(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
                 0 => r.error(
                     "member-unpaired",
                     &at,
-                    format!("`{}` of team `{}` has no protection partner (互联互保 3.2)", m.name, team.id),
+                    format!(
+                        "`{}` of team `{}` has no protection partner (互联互保 3.2)",
+                        m.name, team.id
+                    ),
                 ),
                 n => r.error(
                     "member-unpaired",
                     &at,
-                    format!("`{}` of team `{}` is in {n} groups: each member belongs to exactly one", m.name, team.id),
+                    format!(
+                        "`{}` of team `{}` is in {n} groups: each member belongs to exactly one",
+                        m.name, team.id
+                    ),
                 ),
             }
         }

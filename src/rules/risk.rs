@@ -23,7 +23,10 @@ pub fn check(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
             r.error(
                 "risk-without-controls",
                 &format!("{at}.controls"),
-                format!("risk point `{}` ({}) has no control measure (第十九条 风险分级管控)", p.id, p.name),
+                format!(
+                    "risk point `{}` ({}) has no control measure (第十九条 风险分级管控)",
+                    p.id, p.name
+                ),
             );
         }
     }
@@ -32,7 +35,10 @@ pub fn check(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
             r.error(
                 "zone-without-risk",
                 &format!("zones[{i}]"),
-                format!("zone `{}` ({}) has no risk point: the four-colour map draws it grey (未评估)", z.id, z.name),
+                format!(
+                    "zone `{}` ({}) has no risk point: the four-colour map draws it grey (未评估)",
+                    z.id, z.name
+                ),
             );
         }
     }

@@ -42,7 +42,10 @@ pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
     if !config_path.is_file() {
         return Err(vec![plain_error(
             "anquan.yaml",
-            format!("no anquan.yaml in {}: is this an anquan site? (`anquan init DIR` makes one)", root.display()),
+            format!(
+                "no anquan.yaml in {}: is this an anquan site? (`anquan init DIR` makes one)",
+                root.display()
+            ),
         )]);
     }
     let config = read_yaml::<Config>(root, "anquan.yaml", None, &mut findings);
@@ -60,13 +63,25 @@ pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
         .collect();
     files.sort();
     if files.is_empty() {
-        findings.push(plain_error("enterprises/", "no enterprise files: add enterprises/ID.yaml".to_string()));
+        findings.push(plain_error(
+            "enterprises/",
+            "no enterprise files: add enterprises/ID.yaml".to_string(),
+        ));
     }
     for path in files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         let rel = format!("enterprises/{name}");
-        let id = name.trim_end_matches(".yaml").trim_end_matches(".yml").to_string();
-        if let Some((data, source)) = read_yaml::<EnterpriseFile>(root, &rel, Some(&id), &mut findings) {
+        let id = name
+            .trim_end_matches(".yaml")
+            .trim_end_matches(".yml")
+            .to_string();
+        if let Some((data, source)) =
+            read_yaml::<EnterpriseFile>(root, &rel, Some(&id), &mut findings)
+        {
             enterprises.push(LoadedEnterprise { id, data, source });
         }
     }
@@ -110,7 +125,13 @@ fn read_yaml<T: DeserializeOwned>(
     };
     let index = KeyIndex::build(&text);
     match serde_saphyr::from_str::<T>(&text) {
-        Ok(value) => Some((value, SourceFile { rel: rel.to_string(), index })),
+        Ok(value) => Some((
+            value,
+            SourceFile {
+                rel: rel.to_string(),
+                index,
+            },
+        )),
         Err(err) => {
             findings.push(locate_error(&err, rel, enterprise, &index));
             None
@@ -119,9 +140,16 @@ fn read_yaml<T: DeserializeOwned>(
 }
 
 /// Turns a parser error into a finding with file, line, column, key path and a rule id.
-fn locate_error(err: &serde_saphyr::Error, rel: &str, enterprise: Option<&str>, index: &KeyIndex) -> Finding {
+fn locate_error(
+    err: &serde_saphyr::Error,
+    rel: &str,
+    enterprise: Option<&str>,
+    index: &KeyIndex,
+) -> Finding {
     let plain = err.without_snippet();
-    let message = serde_saphyr::UserMessageFormatter.format_message(plain).into_owned();
+    let message = serde_saphyr::UserMessageFormatter
+        .format_message(plain)
+        .into_owned();
     let location = err.location();
     let (line, column) = match location {
         Some(loc) => (Some(loc.line() as usize), Some(loc.column() as usize)),
@@ -131,14 +159,23 @@ fn locate_error(err: &serde_saphyr::Error, rel: &str, enterprise: Option<&str>, 
         (Some(l), Some(c)) => index.path_at(l, c).map(str::to_string),
         _ => None,
     };
-    let rule = if message.starts_with("unknown field") {
-        "unknown-key"
-    } else if message.starts_with("missing field") {
-        "missing-key"
-    } else if path.is_none() || message.contains("duplicate") || is_syntax(&message) {
-        "yaml-syntax"
-    } else {
-        "invalid-value"
+    use serde_saphyr::Error as E;
+    let rule = match plain {
+        E::SerdeUnknownField { .. } => "unknown-key",
+        E::SerdeMissingField { .. } => "missing-key",
+        E::ExternalMessage { .. }
+        | E::Eof { .. }
+        | E::MultipleDocuments { .. }
+        | E::DuplicateMappingKey { .. }
+        | E::UnknownAnchor { .. }
+        | E::ContainerEndMismatch { .. } => "yaml-syntax",
+        _ if path.is_none() => "yaml-syntax",
+        _ => "invalid-value",
+    };
+    // A missing key is reported where its mapping is: name the mapping, not a sibling.
+    let path = match (rule, path) {
+        ("missing-key", Some(p)) => Some(parent_path(&p).to_string()),
+        (_, p) => p,
     };
     Finding {
         severity: Severity::Error,
@@ -152,16 +189,19 @@ fn locate_error(err: &serde_saphyr::Error, rel: &str, enterprise: Option<&str>, 
     }
 }
 
-fn is_syntax(message: &str) -> bool {
-    ["while parsing", "while scanning", "did not find expected", "mapping values are not allowed"]
-        .iter()
-        .any(|m| message.contains(m))
+/// `a.b[2].c` → `a.b[2]`; `a` → `` (the document root).
+fn parent_path(path: &str) -> &str {
+    match path.rfind(['.', '[']) {
+        Some(i) => &path[..i],
+        None => "",
+    }
 }
 
 /// Serde's words for types, said the way a YAML author thinks of them.
 fn explain(message: &str) -> String {
     let replacements = [
         ("invalid u32", "expected a whole number"),
+        ("missing field", "missing required key"),
         ("invalid f64", "expected a number"),
         ("expected u32", "expected a whole number"),
         ("expected f64", "expected a number"),

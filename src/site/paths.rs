@@ -9,16 +9,26 @@ pub fn resolve_in_site(root: &Path, rel: &str) -> Result<PathBuf, String> {
     if rel.trim().is_empty() {
         return Err("the path is empty".to_string());
     }
-    if rel_path.is_absolute() || rel_path.components().any(|c| matches!(c, Component::ParentDir | Component::Prefix(_))) {
-        return Err(format!("`{rel}` must be a relative path inside the site, without `..`"));
+    if rel_path.is_absolute()
+        || rel_path
+            .components()
+            .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)))
+    {
+        return Err(format!(
+            "`{rel}` must be a relative path inside the site, without `..`"
+        ));
     }
     let joined = root.join(rel_path);
     if !joined.is_file() {
         return Err(format!("`{rel}` does not exist in the site folder"));
     }
     // A symlink could still lead outside: compare canonical forms.
-    let canonical_root = root.canonicalize().map_err(|e| format!("cannot resolve the site folder: {e}"))?;
-    let canonical = joined.canonicalize().map_err(|e| format!("cannot resolve `{rel}`: {e}"))?;
+    let canonical_root = root
+        .canonicalize()
+        .map_err(|e| format!("cannot resolve the site folder: {e}"))?;
+    let canonical = joined
+        .canonicalize()
+        .map_err(|e| format!("cannot resolve `{rel}`: {e}"))?;
     if !canonical.starts_with(&canonical_root) {
         return Err(format!("`{rel}` leads outside the site folder"));
     }
@@ -34,9 +44,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.png"), b"x").unwrap();
         assert!(resolve_in_site(dir.path(), "a.png").is_ok());
-        assert!(resolve_in_site(dir.path(), "../a.png").unwrap_err().contains(".."));
+        assert!(
+            resolve_in_site(dir.path(), "../a.png")
+                .unwrap_err()
+                .contains("..")
+        );
         assert!(resolve_in_site(dir.path(), "/etc/passwd").is_err());
-        assert!(resolve_in_site(dir.path(), "b.png").unwrap_err().contains("does not exist"));
+        assert!(
+            resolve_in_site(dir.path(), "b.png")
+                .unwrap_err()
+                .contains("does not exist")
+        );
     }
 
     #[cfg(unix)]
@@ -44,6 +62,10 @@ mod tests {
     fn rejects_links_that_leave_the_site() {
         let dir = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink("/etc/hostname", dir.path().join("h.png")).unwrap();
-        assert!(resolve_in_site(dir.path(), "h.png").unwrap_err().contains("outside"));
+        assert!(
+            resolve_in_site(dir.path(), "h.png")
+                .unwrap_err()
+                .contains("outside")
+        );
     }
 }

@@ -14,7 +14,12 @@ use crate::site::values::{check_credit_code, is_mobile, is_phone, is_valid_id};
 pub fn validate_site(site: &LoadedSite) -> Vec<Finding> {
     let mut findings = Vec::new();
     validate_config(site, &mut findings);
-    let counselor_ids: BTreeSet<&str> = site.config.counselors.iter().map(|c| c.id.as_str()).collect();
+    let counselor_ids: BTreeSet<&str> = site
+        .config
+        .counselors
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
     for enterprise in &site.enterprises {
         validate_enterprise(site, enterprise, &counselor_ids, &mut findings);
     }
@@ -23,15 +28,28 @@ pub fn validate_site(site: &LoadedSite) -> Vec<Finding> {
 
 fn validate_config(site: &LoadedSite, findings: &mut Vec<Finding>) {
     let config = &site.config;
-    let mut r = Reporter { file: &site.config_source.rel, index: &site.config_source.index, enterprise: None, findings };
+    let mut r = Reporter {
+        file: &site.config_source.rel,
+        index: &site.config_source.index,
+        enterprise: None,
+        findings,
+    };
     phone(&mut r, "agency.phone", &config.agency.phone);
-    phone(&mut r, "agency.complaint_phone", &config.agency.complaint_phone);
+    phone(
+        &mut r,
+        "agency.complaint_phone",
+        &config.agency.complaint_phone,
+    );
     let mut seen = BTreeSet::new();
     for (i, c) in config.counselors.iter().enumerate() {
         let at = format!("counselors[{i}]");
         id(&mut r, &format!("{at}.id"), &c.id, "counselor");
         if !seen.insert(c.id.as_str()) {
-            r.error("invalid-value", &format!("{at}.id"), format!("counselor id `{}` is used twice", c.id));
+            r.error(
+                "invalid-value",
+                &format!("{at}.id"),
+                format!("counselor id `{}` is used twice", c.id),
+            );
         }
         if !is_mobile(&c.phone) {
             r.error(
@@ -43,10 +61,19 @@ fn validate_config(site: &LoadedSite, findings: &mut Vec<Finding>) {
         if let Some(photo) = &c.photo {
             site_path(&mut r, site, &format!("{at}.photo"), photo);
         }
-        non_empty(&mut r, &format!("{at}.badge_no"), &c.badge_no, "badge number");
+        non_empty(
+            &mut r,
+            &format!("{at}.badge_no"),
+            &c.badge_no,
+            "badge number",
+        );
     }
     let prefix = &config.document_control.number_prefix;
-    if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+    if prefix.is_empty()
+        || !prefix
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
         r.error(
             "invalid-value",
             "document_control.number_prefix",
@@ -72,56 +99,130 @@ fn validate_enterprise(
         r.error(
             "invalid-value",
             "enterprise",
-            format!("the file name `{}` is the enterprise id: use ASCII letters, digits and `-`", loaded.id),
+            format!(
+                "the file name `{}` is the enterprise id: use ASCII letters, digits and `-`",
+                loaded.id
+            ),
         );
     }
     if let Err(why) = check_credit_code(&e.enterprise.credit_code) {
         r.error("invalid-value", "enterprise.credit_code", why);
     }
     if e.enterprise.employees == 0 {
-        r.error("invalid-value", "enterprise.employees", "an enterprise has at least one employee".to_string());
+        r.error(
+            "invalid-value",
+            "enterprise.employees",
+            "an enterprise has at least one employee".to_string(),
+        );
     }
-    phone(&mut r, "enterprise.principal.phone", &e.enterprise.principal.phone);
-    phone(&mut r, "enterprise.safety_officer.phone", &e.enterprise.safety_officer.phone);
-    phone(&mut r, "enterprise.emergency_phone", &e.enterprise.emergency_phone);
+    phone(
+        &mut r,
+        "enterprise.principal.phone",
+        &e.enterprise.principal.phone,
+    );
+    phone(
+        &mut r,
+        "enterprise.safety_officer.phone",
+        &e.enterprise.safety_officer.phone,
+    );
+    phone(
+        &mut r,
+        "enterprise.emergency_phone",
+        &e.enterprise.emergency_phone,
+    );
     phone(&mut r, "service.contact.phone", &e.service.contact.phone);
     let plan = &e.enterprise.site;
     if !(plan.width > 0.0 && plan.height > 0.0) {
-        r.error("invalid-value", "enterprise.site", "site width and height must be greater than 0".to_string());
+        r.error(
+            "invalid-value",
+            "enterprise.site",
+            "site width and height must be greater than 0".to_string(),
+        );
     }
     if let Some(bg) = &plan.background {
         site_path(&mut r, site, "enterprise.site.background", bg);
     }
 
-    let zones = unique_ids(&mut r, "zones", e.zones.iter().map(|z| z.id.as_str()), "zone");
+    let zones = unique_ids(
+        &mut r,
+        "zones",
+        e.zones.iter().map(|z| z.id.as_str()),
+        "zone",
+    );
     for (i, z) in e.zones.iter().enumerate() {
         let at = format!("zones[{i}]");
         match (&z.rect, &z.polygon) {
             (Some(rect), None) if rect[2] > 0.0 && rect[3] > 0.0 => {}
-            (Some(_), None) => r.error("invalid-value", &format!("{at}.rect"), "rect is [x, y, w, h] with w and h above 0".to_string()),
+            (Some(_), None) => r.error(
+                "invalid-value",
+                &format!("{at}.rect"),
+                "rect is [x, y, w, h] with w and h above 0".to_string(),
+            ),
             (None, Some(points)) if points.len() >= 3 => {}
-            (None, Some(_)) => r.error("invalid-value", &format!("{at}.polygon"), "a polygon needs at least 3 points".to_string()),
-            _ => r.error("invalid-value", &at, format!("zone `{}` needs exactly one of `rect` or `polygon`", z.id)),
+            (None, Some(_)) => r.error(
+                "invalid-value",
+                &format!("{at}.polygon"),
+                "a polygon needs at least 3 points".to_string(),
+            ),
+            _ => r.error(
+                "invalid-value",
+                &at,
+                format!("zone `{}` needs exactly one of `rect` or `polygon`", z.id),
+            ),
         }
     }
-    let posts = unique_ids(&mut r, "posts", e.posts.iter().map(|p| p.id.as_str()), "post");
+    let posts = unique_ids(
+        &mut r,
+        "posts",
+        e.posts.iter().map(|p| p.id.as_str()),
+        "post",
+    );
     for (i, p) in e.posts.iter().enumerate() {
-        reference(&mut r, &format!("posts[{i}].zone"), &p.zone, &zones, "zone", &format!("post `{}`", p.id));
+        reference(
+            &mut r,
+            &format!("posts[{i}].zone"),
+            &p.zone,
+            &zones,
+            "zone",
+            &format!("post `{}`", p.id),
+        );
     }
-    unique_ids(&mut r, "teams", e.teams.iter().map(|t| t.id.as_str()), "team");
+    unique_ids(
+        &mut r,
+        "teams",
+        e.teams.iter().map(|t| t.id.as_str()),
+        "team",
+    );
     let mut member_teams: BTreeMap<&str, &str> = BTreeMap::new();
     for (i, t) in e.teams.iter().enumerate() {
         let at = format!("teams[{i}]");
-        reference(&mut r, &format!("{at}.zone"), &t.zone, &zones, "zone", &format!("team `{}`", t.id));
+        reference(
+            &mut r,
+            &format!("{at}.zone"),
+            &t.zone,
+            &zones,
+            "zone",
+            &format!("team `{}`", t.id),
+        );
         if !t.members.iter().any(|m| m.name == t.leader) {
             r.error(
                 "dangling-reference",
                 &format!("{at}.leader"),
-                format!("team `{}` leader `{}` is not one of its members", t.id, t.leader),
+                format!(
+                    "team `{}` leader `{}` is not one of its members",
+                    t.id, t.leader
+                ),
             );
         }
         for (j, m) in t.members.iter().enumerate() {
-            reference(&mut r, &format!("{at}.members[{j}].post"), &m.post, &posts, "post", &format!("member `{}`", m.name));
+            reference(
+                &mut r,
+                &format!("{at}.members[{j}].post"),
+                &m.post,
+                &posts,
+                "post",
+                &format!("member `{}`", m.name),
+            );
             if let Some(other) = member_teams.insert(m.name.as_str(), t.id.as_str()) {
                 r.error(
                     "invalid-value",
@@ -154,19 +255,45 @@ fn validate_enterprise(
         }
     }
 
-    unique_ids(&mut r, "risk_points", e.risk_points.iter().map(|p| p.id.as_str()), "risk point");
+    unique_ids(
+        &mut r,
+        "risk_points",
+        e.risk_points.iter().map(|p| p.id.as_str()),
+        "risk point",
+    );
     for (i, p) in e.risk_points.iter().enumerate() {
         let at = format!("risk_points[{i}]");
         let owner = format!("risk point `{}`", p.id);
-        reference(&mut r, &format!("{at}.zone"), &p.zone, &zones, "zone", &owner);
+        reference(
+            &mut r,
+            &format!("{at}.zone"),
+            &p.zone,
+            &zones,
+            "zone",
+            &owner,
+        );
         for (j, post) in p.posts.iter().enumerate() {
-            reference(&mut r, &format!("{at}.posts[{j}]"), post, &posts, "post", &owner);
+            reference(
+                &mut r,
+                &format!("{at}.posts[{j}]"),
+                post,
+                &posts,
+                "post",
+                &owner,
+            );
         }
         assessment(&mut r, &format!("{at}.assessment"), &p.assessment);
     }
     for (i, q) in e.equipment.iter().enumerate() {
         let at = format!("equipment[{i}]");
-        reference(&mut r, &format!("{at}.zone"), &q.zone, &zones, "zone", &format!("equipment `{}`", q.name));
+        reference(
+            &mut r,
+            &format!("{at}.zone"),
+            &q.zone,
+            &zones,
+            "zone",
+            &format!("equipment `{}`", q.name),
+        );
         if q.special {
             for (key, missing) in [
                 ("reg_no", q.reg_no.is_none()),
@@ -174,55 +301,134 @@ fn validate_enterprise(
                 ("next_inspection", q.next_inspection.is_none()),
             ] {
                 if missing {
-                    r.error("invalid-value", &at, format!("special equipment `{}` needs `{key}` (使用登记 and 定期检验)", q.name));
+                    r.error(
+                        "invalid-value",
+                        &at,
+                        format!(
+                            "special equipment `{}` needs `{key}` (使用登记 and 定期检验)",
+                            q.name
+                        ),
+                    );
                 }
             }
         }
         if let (Some(a), Some(b)) = (q.inspected_on, q.next_inspection) {
             if b <= a {
-                r.error("invalid-value", &format!("{at}.next_inspection"), format!("next inspection {b} is not after the last one {a}"));
+                r.error(
+                    "invalid-value",
+                    &format!("{at}.next_inspection"),
+                    format!("next inspection {b} is not after the last one {a}"),
+                );
             }
         }
     }
     for (i, c) in e.chemicals.iter().enumerate() {
-        reference(&mut r, &format!("chemicals[{i}].zone"), &c.zone, &zones, "zone", &format!("chemical `{}`", c.name));
+        reference(
+            &mut r,
+            &format!("chemicals[{i}].zone"),
+            &c.zone,
+            &zones,
+            "zone",
+            &format!("chemical `{}`", c.name),
+        );
     }
     for (i, p) in e.ppe.iter().enumerate() {
         for (j, post) in p.posts.iter().enumerate() {
             if post != "all" {
-                reference(&mut r, &format!("ppe[{i}].posts[{j}]"), post, &posts, "post", &format!("PPE `{}`", p.item));
+                reference(
+                    &mut r,
+                    &format!("ppe[{i}].posts[{j}]"),
+                    post,
+                    &posts,
+                    "post",
+                    &format!("PPE `{}`", p.item),
+                );
             }
         }
         if p.cycle_months == 0 {
-            r.error("invalid-value", &format!("ppe[{i}].cycle_months"), "a replacement cycle is at least 1 month".to_string());
+            r.error(
+                "invalid-value",
+                &format!("ppe[{i}].cycle_months"),
+                "a replacement cycle is at least 1 month".to_string(),
+            );
         }
     }
     for (i, h) in e.occupational_hazards.iter().enumerate() {
         let owner = format!("hazard `{}`", h.factor);
-        reference(&mut r, &format!("occupational_hazards[{i}].zone"), &h.zone, &zones, "zone", &owner);
+        reference(
+            &mut r,
+            &format!("occupational_hazards[{i}].zone"),
+            &h.zone,
+            &zones,
+            "zone",
+            &owner,
+        );
         for (j, post) in h.posts.iter().enumerate() {
-            reference(&mut r, &format!("occupational_hazards[{i}].posts[{j}]"), post, &posts, "post", &owner);
+            reference(
+                &mut r,
+                &format!("occupational_hazards[{i}].posts[{j}]"),
+                post,
+                &posts,
+                "post",
+                &owner,
+            );
         }
     }
     for (i, s) in e.emergency_supplies.iter().enumerate() {
-        reference(&mut r, &format!("emergency_supplies[{i}].zone"), &s.zone, &zones, "zone", &format!("supply `{}`", s.name));
+        reference(
+            &mut r,
+            &format!("emergency_supplies[{i}].zone"),
+            &s.zone,
+            &zones,
+            "zone",
+            &format!("supply `{}`", s.name),
+        );
         if s.check_cycle_days == 0 {
-            r.error("invalid-value", &format!("emergency_supplies[{i}].check_cycle_days"), "a check cycle is at least 1 day".to_string());
+            r.error(
+                "invalid-value",
+                &format!("emergency_supplies[{i}].check_cycle_days"),
+                "a check cycle is at least 1 day".to_string(),
+            );
         }
     }
     let service = &e.service;
     if service.end < service.start {
-        r.error("invalid-value", "service.end", format!("the service ends ({}) before it starts ({})", service.end, service.start));
+        r.error(
+            "invalid-value",
+            "service.end",
+            format!(
+                "the service ends ({}) before it starts ({})",
+                service.end, service.start
+            ),
+        );
     }
     if service.counselors.is_empty() {
-        r.error("invalid-value", "service.counselors", "name at least one counselor serving this enterprise".to_string());
+        r.error(
+            "invalid-value",
+            "service.counselors",
+            "name at least one counselor serving this enterprise".to_string(),
+        );
     }
     for (i, c) in service.counselors.iter().enumerate() {
-        reference(&mut r, &format!("service.counselors[{i}]"), c, counselor_ids, "counselor in anquan.yaml", "the service");
+        reference(
+            &mut r,
+            &format!("service.counselors[{i}]"),
+            c,
+            counselor_ids,
+            "counselor in anquan.yaml",
+            "the service",
+        );
     }
     for (i, f) in service.findings.iter().enumerate() {
         let at = format!("service.findings[{i}]");
-        reference(&mut r, &format!("{at}.zone"), &f.zone, &zones, "zone", "finding");
+        reference(
+            &mut r,
+            &format!("{at}.zone"),
+            &f.zone,
+            &zones,
+            "zone",
+            "finding",
+        );
         if let Some(photo) = &f.photo {
             site_path(&mut r, site, &format!("{at}.photo"), photo);
         }
@@ -230,12 +436,23 @@ fn validate_enterprise(
 }
 
 fn assessment(r: &mut Reporter, at: &str, a: &Assessment) {
-    let factor = |r: &mut Reporter, key: &str, value: Option<f64>, allowed: &[f64], method: &str| match value {
-        None => r.error("invalid-value", at, format!("{method} needs the factor `{key}`")),
+    let factor = |r: &mut Reporter,
+                  key: &str,
+                  value: Option<f64>,
+                  allowed: &[f64],
+                  method: &str| match value {
+        None => r.error(
+            "invalid-value",
+            at,
+            format!("{method} needs the factor `{key}`"),
+        ),
         Some(v) if !allowed.contains(&v) => r.error(
             "invalid-value",
             &format!("{at}.{key}"),
-            format!("{method} {key} = {v} is not in the table; allowed: {}", list(allowed)),
+            format!(
+                "{method} {key} = {v} is not in the table; allowed: {}",
+                list(allowed)
+            ),
         ),
         Some(_) => {}
     };
@@ -245,21 +462,33 @@ fn assessment(r: &mut Reporter, at: &str, a: &Assessment) {
             factor(r, "E", a.e, &LEC_E, "LEC");
             factor(r, "C", a.c, &LEC_C, "LEC");
             if a.s.is_some() {
-                r.error("invalid-value", &format!("{at}.S"), "S belongs to the LS method; LEC uses L, E and C".to_string());
+                r.error(
+                    "invalid-value",
+                    &format!("{at}.S"),
+                    "S belongs to the LS method; LEC uses L, E and C".to_string(),
+                );
             }
         }
         Method::Ls => {
             factor(r, "L", Some(a.l), &LS_FACTOR, "LS");
             factor(r, "S", a.s, &LS_FACTOR, "LS");
             if a.e.is_some() || a.c.is_some() {
-                r.error("invalid-value", at, "E and C belong to the LEC method; LS uses L and S".to_string());
+                r.error(
+                    "invalid-value",
+                    at,
+                    "E and C belong to the LEC method; LS uses L and S".to_string(),
+                );
             }
         }
     }
 }
 
 fn list(values: &[f64]) -> String {
-    values.iter().map(|v| crate::facts::risk::num(*v)).collect::<Vec<_>>().join(", ")
+    values
+        .iter()
+        .map(|v| crate::facts::risk::num(*v))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn phone(r: &mut Reporter, path: &str, value: &str) {
@@ -274,7 +503,11 @@ fn phone(r: &mut Reporter, path: &str, value: &str) {
 
 fn id(r: &mut Reporter, path: &str, value: &str, what: &str) {
     if !is_valid_id(value) {
-        r.error("invalid-value", path, format!("{what} id `{value}`: use ASCII letters, digits and `-`"));
+        r.error(
+            "invalid-value",
+            path,
+            format!("{what} id `{value}`: use ASCII letters, digits and `-`"),
+        );
     }
 }
 
@@ -286,30 +519,57 @@ fn non_empty(r: &mut Reporter, path: &str, value: &str, what: &str) {
 
 fn site_path(r: &mut Reporter, site: &LoadedSite, path: &str, rel: &str) {
     if let Err(why) = resolve_in_site(&site.root, rel) {
-        r.error(if why.contains("does not exist") { "dangling-reference" } else { "invalid-value" }, path, why);
+        r.error(
+            if why.contains("does not exist") {
+                "dangling-reference"
+            } else {
+                "invalid-value"
+            },
+            path,
+            why,
+        );
     }
 }
 
 /// Checks ids in a list (format, uniqueness) and returns the set for references.
-fn unique_ids<'a>(r: &mut Reporter, list: &str, ids: impl Iterator<Item = &'a str>, what: &str) -> BTreeSet<&'a str> {
+fn unique_ids<'a>(
+    r: &mut Reporter,
+    list: &str,
+    ids: impl Iterator<Item = &'a str>,
+    what: &str,
+) -> BTreeSet<&'a str> {
     let mut seen = BTreeSet::new();
     for (i, value) in ids.enumerate() {
         let path = format!("{list}[{i}].id");
         id(r, &path, value, what);
         if !seen.insert(value) {
-            r.error("invalid-value", &path, format!("{what} id `{value}` is used twice"));
+            r.error(
+                "invalid-value",
+                &path,
+                format!("{what} id `{value}` is used twice"),
+            );
         }
     }
     seen
 }
 
-fn reference(r: &mut Reporter, path: &str, target: &str, known: &BTreeSet<&str>, what: &str, owner: &str) {
+fn reference(
+    r: &mut Reporter,
+    path: &str,
+    target: &str,
+    known: &BTreeSet<&str>,
+    what: &str,
+    owner: &str,
+) {
     if !known.contains(target) {
         let choices: Vec<&str> = known.iter().copied().collect();
         r.error(
             "dangling-reference",
             path,
-            format!("{owner} refers to {what} `{target}`, which does not exist (known: {})", choices.join(", ")),
+            format!(
+                "{owner} refers to {what} `{target}`, which does not exist (known: {})",
+                choices.join(", ")
+            ),
         );
     }
 }

@@ -18,8 +18,14 @@ pub struct KeyIndex {
 }
 
 enum Frame {
-    Map { path: String, key: Option<(String, (usize, usize))> },
-    Seq { path: String, next: usize },
+    Map {
+        path: String,
+        key: Option<(String, (usize, usize))>,
+    },
+    Seq {
+        path: String,
+        next: usize,
+    },
 }
 
 impl KeyIndex {
@@ -33,24 +39,39 @@ impl KeyIndex {
             let at = (span.start.line(), span.start.col() + 1);
             match event {
                 Event::Scalar(value, ..) => {
-                    if let Some(Frame::Map { key: key @ None, .. }) = stack.last_mut() {
+                    if let Some(Frame::Map {
+                        key: key @ None, ..
+                    }) = stack.last_mut()
+                    {
                         *key = Some((value.into_owned(), at));
                         continue;
                     }
                     if let Some((path, key_at)) = child_path(&mut stack) {
-                        entries.push(Entry { path, key_at, value_at: at });
+                        entries.push(Entry {
+                            path,
+                            key_at,
+                            value_at: at,
+                        });
                     }
                 }
                 Event::Alias(_) => {
                     if let Some((path, key_at)) = child_path(&mut stack) {
-                        entries.push(Entry { path, key_at, value_at: at });
+                        entries.push(Entry {
+                            path,
+                            key_at,
+                            value_at: at,
+                        });
                     }
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
                     let is_map = matches!(event, Event::MappingStart(..));
                     let path = match child_path(&mut stack) {
                         Some((path, key_at)) => {
-                            entries.push(Entry { path: path.clone(), key_at, value_at: at });
+                            entries.push(Entry {
+                                path: path.clone(),
+                                key_at,
+                                value_at: at,
+                            });
                             path
                         }
                         None => String::new(),
@@ -72,13 +93,20 @@ impl KeyIndex {
 
     /// Where the value at `path` starts.
     pub fn value_at(&self, path: &str) -> Option<(usize, usize)> {
-        self.entries.iter().find(|e| e.path == path).map(|e| e.value_at)
+        self.entries
+            .iter()
+            .find(|e| e.path == path)
+            .map(|e| e.value_at)
     }
 
     /// The key path of the node at (or nearest before) a position.
     pub fn path_at(&self, line: usize, column: usize) -> Option<&str> {
         let pos = (line, column);
-        if let Some(e) = self.entries.iter().find(|e| e.value_at == pos || e.key_at == Some(pos)) {
+        if let Some(e) = self
+            .entries
+            .iter()
+            .find(|e| e.value_at == pos || e.key_at == Some(pos))
+        {
             return Some(&e.path);
         }
         self.entries
@@ -94,7 +122,11 @@ fn child_path(stack: &mut [Frame]) -> Option<(String, Option<(usize, usize)>)> {
     match stack.last_mut()? {
         Frame::Map { path, key } => {
             let (name, key_at) = key.take()?;
-            let full = if path.is_empty() { name } else { format!("{path}.{name}") };
+            let full = if path.is_empty() {
+                name
+            } else {
+                format!("{path}.{name}")
+            };
             Some((full, Some(key_at)))
         }
         Frame::Seq { path, next } => {
@@ -115,7 +147,7 @@ mod tests {
     fn finds_values_by_path() {
         let index = KeyIndex::build(YAML);
         assert_eq!(index.value_at("enterprise.employees"), Some((3, 14)));
-        assert_eq!(index.value_at("teams[0].members[1].post"), Some((8, 30)));
+        assert_eq!(index.value_at("teams[0].members[1].post"), Some((8, 26)));
         assert_eq!(index.value_at("teams[0].id"), Some((5, 9)));
     }
 
@@ -124,6 +156,6 @@ mod tests {
         let index = KeyIndex::build(YAML);
         assert_eq!(index.path_at(3, 3), Some("enterprise.employees"));
         assert_eq!(index.path_at(3, 14), Some("enterprise.employees"));
-        assert_eq!(index.path_at(8, 30), Some("teams[0].members[1].post"));
+        assert_eq!(index.path_at(8, 26), Some("teams[0].members[1].post"));
     }
 }

@@ -1,0 +1,124 @@
+//! Helpers shared by the end-to-end tests: run the real binary on real sites.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const DATE: &str = "2026-11-23";
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn example() -> PathBuf {
+    repo().join("example")
+}
+
+/// The shared example site, when the checkout has `../shared` beside it.
+pub fn jinhua() -> Option<PathBuf> {
+    let dir = repo().join("../shared/examples/jinhua");
+    dir.join("anquan.yaml").is_file().then_some(dir)
+}
+
+pub fn anquan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_anquan"))
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run anquan")
+}
+
+/// Copies a site into a fresh temp dir, so tests never write into the repository.
+pub fn copy_site(src: &Path) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    copy_dir(src, &tmp.path().join("site"));
+    tmp
+}
+
+pub fn copy_dir(src: &Path, dst: &Path) {
+    for entry in walkdir::WalkDir::new(src).sort_by_file_name() {
+        let entry = entry.expect("walk");
+        let rel = entry.path().strip_prefix(src).expect("prefix");
+        if rel.starts_with("public") {
+            continue;
+        }
+        let target = dst.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Builds `site` (HTML) into `out` and returns the output, asserting success.
+pub fn build_html(site: &Path, out: &Path) -> Output {
+    let output = anquan(&[
+        "build",
+        path(site),
+        "-o",
+        path(out),
+        "--html",
+        "--date",
+        DATE,
+    ]);
+    assert!(
+        output.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+pub fn path(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+pub fn read(p: &Path) -> String {
+    fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+pub fn manifest(out: &Path) -> serde_json::Value {
+    serde_json::from_str(&read(&out.join("manifest.json"))).expect("manifest is JSON")
+}
+
+/// Documents of one enterprise and kind in the manifest.
+pub fn docs<'a>(
+    m: &'a serde_json::Value,
+    enterprise: &str,
+    kind: &str,
+) -> Vec<&'a serde_json::Value> {
+    m["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter(|d| d["enterprise"] == enterprise && d["kind"] == kind)
+        .collect()
+}
+
+/// The HTML of the document with this title.
+pub fn doc_html(out: &Path, m: &serde_json::Value, enterprise: &str, title: &str) -> String {
+    let doc = m["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .find(|d| d["enterprise"] == enterprise && d["title"] == title)
+        .unwrap_or_else(|| panic!("no document {title} for {enterprise}"));
+    read(&out.join(doc["files"]["html"].as_str().expect("html path")))
+}
+
+/// Text of an HTML page with tags removed, for content assertions.
+pub fn text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
