@@ -113,10 +113,10 @@ impl Builder {
             | TagEnd::TableCell => self.close_inline(),
             TagEnd::Item => {
                 self.close_implicit_paragraph();
-                if let Some(Frame::Item(blocks)) = self.frames.pop() {
-                    if let Some(Frame::List { items, .. }) = self.frames.last_mut() {
-                        items.push(blocks);
-                    }
+                if let Some(Frame::Item(blocks)) = self.frames.pop()
+                    && let Some(Frame::List { items, .. }) = self.frames.last_mut()
+                {
+                    items.push(blocks);
                 }
             }
             TagEnd::List(_) => {
@@ -203,11 +203,10 @@ impl Builder {
     }
 
     fn push_block(&mut self, block: Block) {
-        match self.frames.last_mut() {
-            Some(Frame::Root(blocks) | Frame::Item(blocks) | Frame::Quote(blocks)) => {
-                blocks.push(block)
-            }
-            _ => {}
+        if let Some(Frame::Root(blocks) | Frame::Item(blocks) | Frame::Quote(blocks)) =
+            self.frames.last_mut()
+        {
+            blocks.push(block)
         }
     }
 }

@@ -7,9 +7,10 @@ use crate::site::model::EnterpriseFile;
 pub fn check(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
     for (i, p) in e.risk_points.iter().enumerate() {
         let at = format!("risk_points[{i}]");
-        if let (Some(stated), Some(grade)) = (p.assessment.level, facts.grade_of(&p.id)) {
-            if stated != grade.level {
-                r.error(
+        if let (Some(stated), Some(grade)) = (p.assessment.level, facts.grade_of(&p.id))
+            && stated != grade.level
+        {
+            r.error(
                     "risk-level-mismatch",
                     &format!("{at}.assessment.level"),
                     format!(
@@ -17,7 +18,6 @@ pub fn check(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
                         p.id, grade.formula, grade.level
                     ),
                 );
-            }
         }
         if p.controls.is_empty() {
             r.error(
