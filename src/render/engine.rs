@@ -38,6 +38,7 @@ impl Engines {
             "templates",
             assets::embedded_files(&TEMPLATES),
             &[".html"],
+            |_| {},
         )?;
         html.set_escape_fn(tera::escape_html);
         let mut content = layered(
@@ -46,6 +47,7 @@ impl Engines {
             "content",
             assets::embedded_files(&CONTENT),
             &[".md"],
+            |tera| tera.register_filter("cn", |n: i64, _: tera::Kwargs, _: &tera::State| chinese_numeral(n)),
         )?;
         content.set_escape_fn(escape_markdown);
         Ok(Engines { html, content })
@@ -74,8 +76,11 @@ fn layered(
     site_dir: &str,
     builtin: Vec<(String, &'static [u8])>,
     escaped: &[&'static str],
+    configure: impl FnOnce(&mut Tera),
 ) -> Result<Tera, TemplateError> {
     let mut tera = Tera::new();
+    // Filters must exist before templates are added: tera checks them at parse time.
+    configure(&mut tera);
     tera.set_fallback_prefixes(["theme/", "builtin/"])
         .map_err(|e| TemplateError::Parse {
             name: site_dir.to_string(),
@@ -119,6 +124,17 @@ fn chain(err: &dyn std::error::Error) -> String {
     message
 }
 
+/// 1 → 一, 12 → 十二, 25 → 二十五: numbering of （一） headings in official documents.
+pub fn chinese_numeral(n: i64) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n as usize].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[(n % 10) as usize] }),
+        20..=99 => format!("{}十{}", DIGITS[(n / 10) as usize], if n % 10 == 0 { "" } else { DIGITS[(n % 10) as usize] }),
+        _ => n.to_string(),
+    }
+}
+
 /// Backslash-escapes Markdown punctuation so that user text is printed, never interpreted
 /// (a name with `*` or `|` must not become emphasis or break a table).
 pub fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
@@ -140,6 +156,12 @@ pub fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_numerals() {
+        let got: Vec<String> = [1, 9, 10, 11, 20, 25, 100].iter().map(|n| chinese_numeral(*n)).collect();
+        assert_eq!(got, ["一", "九", "十", "十一", "二十", "二十五", "100"]);
+    }
 
     #[test]
     fn markdown_escape_keeps_text_literal() {
