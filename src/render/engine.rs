@@ -47,7 +47,11 @@ impl Engines {
             "content",
             assets::embedded_files(&CONTENT),
             &[".md"],
-            |tera| tera.register_filter("cn", |n: i64, _: tera::Kwargs, _: &tera::State| chinese_numeral(n)),
+            |tera| {
+                tera.register_filter("cn", |n: i64, _: tera::Kwargs, _: &tera::State| {
+                    chinese_numeral(n)
+                })
+            },
         )?;
         content.set_escape_fn(escape_markdown);
         Ok(Engines { html, content })
@@ -129,8 +133,23 @@ pub fn chinese_numeral(n: i64) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     match n {
         0..=9 => DIGITS[n as usize].to_string(),
-        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[(n % 10) as usize] }),
-        20..=99 => format!("{}十{}", DIGITS[(n / 10) as usize], if n % 10 == 0 { "" } else { DIGITS[(n % 10) as usize] }),
+        10..=19 => format!(
+            "十{}",
+            if n == 10 {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        ),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[(n / 10) as usize],
+            if n % 10 == 0 {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        ),
         _ => n.to_string(),
     }
 }
@@ -159,7 +178,10 @@ mod tests {
 
     #[test]
     fn chinese_numerals() {
-        let got: Vec<String> = [1, 9, 10, 11, 20, 25, 100].iter().map(|n| chinese_numeral(*n)).collect();
+        let got: Vec<String> = [1, 9, 10, 11, 20, 25, 100]
+            .iter()
+            .map(|n| chinese_numeral(*n))
+            .collect();
         assert_eq!(got, ["一", "九", "十", "十一", "二十", "二十五", "100"]);
     }
 

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Benchmark: generate an agency of N enterprises from the bundled example and time
+`anquan build --html` on it. Prints pages, seconds, pages per second and peak memory.
+
+usage: scripts/bench.py [N] [--runs R]      (default N=50, R=3; builds the release binary)
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def make_site(dest, n):
+    example = os.path.join(ROOT, "example")
+    shutil.copytree(example, dest, ignore=shutil.ignore_patterns("public"))
+    ent_dir = os.path.join(dest, "enterprises")
+    templates = sorted(os.listdir(ent_dir))
+    sources = {name: open(os.path.join(ent_dir, name), encoding="utf-8").read() for name in templates}
+    for name in templates:
+        os.remove(os.path.join(ent_dir, name))
+    for i in range(n):
+        name = templates[i % len(templates)]
+        text = sources[name].replace("有限公司", f"{i + 1:03d}号分厂有限公司", 1)
+        with open(os.path.join(ent_dir, f"e{i + 1:03d}.yaml"), "w", encoding="utf-8") as f:
+            f.write(text)
+
+
+def main(argv):
+    n = int(argv[0]) if argv and argv[0].isdigit() else 50
+    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 3
+    subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
+    binary = os.path.join(ROOT, "target", "release", "anquan")
+    with tempfile.TemporaryDirectory() as tmp:
+        site = os.path.join(tmp, "site")
+        make_site(site, n)
+        best, peak_kb = None, 0
+        for _ in range(runs):
+            start = time.perf_counter()
+            child = subprocess.Popen([binary, "build", site, "--html", "-q", "--date", "2026-11-23"])
+            _, status, usage = os.wait4(child.pid, 0)  # this child's own peak memory, not cargo's
+            elapsed = time.perf_counter() - start
+            if status != 0:
+                sys.exit("anquan build failed")
+            best = elapsed if best is None else min(best, elapsed)
+            peak_kb = max(peak_kb, usage.ru_maxrss)
+        pages = sum(1 for _, _, files in os.walk(os.path.join(site, "public")) for f in files if f.endswith(".html"))
+        peak_mb = peak_kb / 1024
+    print(f"enterprises: {n}")
+    print(f"html pages: {pages}")
+    print(f"best of {runs}: {best:.3f} s")
+    print(f"pages per second: {pages / best:.0f}")
+    print(f"peak memory: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
