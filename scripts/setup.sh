@@ -1,9 +1,32 @@
 #!/usr/bin/env bash
-# Installs what anquan's build and tests need on Debian, idempotently: a second run
-# only checks. Today that is the Rust toolchain alone (checked, not installed).
+# Installs what anquan's builds and tests need on Debian, idempotently: a second run
+# only checks. The typst CLI (pinned), a CJK font, and poppler-utils for the PDF tests.
 set -euo pipefail
+
+TYPST_VERSION=0.15.1
 
 if ! command -v cargo >/dev/null 2>&1; then
   echo "error: cargo not found: install Rust first (https://rustup.rs), then rerun" >&2
   exit 1
+fi
+
+# typst, pinned: cargo install skips the build when this version is already installed.
+if ! typst --version 2>/dev/null | grep -q "^typst ${TYPST_VERSION}"; then
+  echo "setup: installing typst-cli ${TYPST_VERSION} (about 8 minutes, once)"
+  cargo install --locked "typst-cli@${TYPST_VERSION}"
+fi
+
+# Debian packages: a CJK font for the PDFs, poppler-utils (pdftotext, pdffonts) for tests.
+missing=()
+[ -n "$(ls /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc 2>/dev/null)" ] || missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "error: missing ${missing[*]}: run  sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
 fi

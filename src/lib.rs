@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod diag;
+pub mod doctor;
 pub mod documents;
 pub mod facts;
 pub mod init;

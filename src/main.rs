@@ -13,7 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[command(
     name = "anquan",
     version,
-    about = "安全托管文件包: YAML → the safety-compliance document pack, as HTML"
+    about = "安全托管文件包: YAML → the safety-compliance document pack, as HTML and PDF"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -48,6 +48,11 @@ enum Command {
         /// Print nothing but errors
         #[arg(short, long)]
         quiet: bool,
+    },
+    /// Check the PDF tools: typst and the CJK fonts
+    Doctor {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
     },
     /// Validate and run every compliance rule; writes nothing
     Check {
@@ -113,6 +118,9 @@ fn main() -> ExitCode {
             match pipeline::build(&options) {
                 Ok(report) => {
                     print_findings(&report.findings, quiet);
+                    for warning in &report.warnings {
+                        eprintln!("warning: {warning}");
+                    }
                     if !quiet {
                         let total: f64 = report.timings.iter().map(|t| t.1.as_secs_f64()).sum();
                         let steps: Vec<String> = report
@@ -121,18 +129,14 @@ fn main() -> ExitCode {
                             .map(|(s, d)| format!("{s} {:.0} ms", d.as_secs_f64() * 1000.0))
                             .collect();
                         println!(
-                            "built {} HTML pages for {} enterprise(s) into {} in {:.2} s ({})",
+                            "built {} HTML pages and {} PDFs for {} enterprise(s) into {} in {:.2} s ({})",
                             report.pages,
+                            report.pdfs,
                             report.enterprises,
                             out.display(),
                             total,
                             steps.join(", ")
                         );
-                        if report.skipped_pdf {
-                            println!(
-                                "note: PDF output is not available in this version; HTML only"
-                            );
-                        }
                     }
                     ExitCode::SUCCESS
                 }
@@ -144,11 +148,20 @@ fn main() -> ExitCode {
                         out.display()
                     ))
                 }
-                Err(BuildError::PdfUnavailable) => {
-                    eprintln!("error: {}", BuildError::PdfUnavailable);
-                    ExitCode::from(2)
-                }
+                Err(err @ BuildError::Pdf(_)) => fail(&format!(
+                    "{err}\n{} is unchanged; `anquan doctor` checks the PDF tools",
+                    out.display()
+                )),
                 Err(err) => fail(&format!("{err}; {} is unchanged", out.display())),
+            }
+        }
+        Command::Doctor { dir } => {
+            let report = anquan::doctor::doctor(&dir);
+            print!("{}", report.text);
+            if report.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
             }
         }
         Command::Check {

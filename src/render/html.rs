@@ -44,6 +44,7 @@ pub struct DocLink {
     pub kind: &'static str,
     pub number: Option<String>,
     pub html: String,
+    pub pdf: Option<String>,
 }
 
 pub fn enterprise_page(

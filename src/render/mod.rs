@@ -2,4 +2,7 @@
 
 pub mod blocks_html;
 pub mod engine;
+pub mod fonts;
 pub mod html;
+pub mod pdf;
+pub mod typst;

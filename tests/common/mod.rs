@@ -22,11 +22,41 @@ pub fn jinhua() -> Option<PathBuf> {
 }
 
 pub fn anquan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_anquan"))
-        .args(args)
-        .env_remove("SOURCE_DATE_EPOCH")
+    anquan_with_env(args, &[])
+}
+
+pub fn anquan_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_anquan"));
+    command.args(args).env_remove("SOURCE_DATE_EPOCH");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.output().expect("run anquan")
+}
+
+/// Builds `site` (HTML and PDF) into `out`, asserting success.
+pub fn build_all(site: &Path, out: &Path) -> Output {
+    let output = anquan(&["build", path(site), "-o", path(out), "--date", DATE]);
+    assert!(
+        output.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+/// pdftotext of a PDF with all white space removed (CJK text is often split by spaces).
+pub fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-q"])
+        .arg(pdf)
+        .arg("-")
         .output()
-        .expect("run anquan")
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8_lossy(&out.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// Copies a site into a fresh temp dir, so tests never write into the repository.

@@ -1,0 +1,174 @@
+//! One enterprise of a build: its documents, HTML pages and PDFs, and what the
+//! manifest and the agency index say of it.
+
+use std::sync::Mutex;
+
+use serde_json::{Value, json};
+
+use super::BuildError;
+use crate::diag::Finding;
+use crate::documents::context::enterprise_context;
+use crate::documents::model::Document;
+use crate::documents::systems;
+use crate::facts::{EnterpriseFacts, Site};
+use crate::output::manifest::{ManifestDocument, ManifestEnterprise};
+use crate::output::writer::Staging;
+use crate::render::engine::Engines;
+use crate::render::html::{self, DocLink, PageCommon};
+use crate::render::pdf::{PACK_FILE, PdfRenderer};
+use crate::site::load::LoadedEnterprise;
+
+/// Which formats this build writes.
+#[derive(Clone, Copy)]
+pub struct Outputs<'a> {
+    pub html: bool,
+    pub pdf: Option<&'a PdfRenderer>,
+}
+
+#[derive(Default)]
+pub struct Counts {
+    pub pages: usize,
+    pub pdfs: usize,
+    pub warnings: Vec<String>,
+}
+
+pub struct EnterpriseOutput {
+    pub entry: ManifestEnterprise,
+    pub documents: Vec<ManifestDocument>,
+    pub index_row: Value,
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn build_enterprise(
+    site: &Site,
+    engines: &Engines,
+    common: &PageCommon,
+    staging: &Staging,
+    outputs: Outputs,
+    loaded: &LoadedEnterprise,
+    facts: &EnterpriseFacts,
+    findings: &[Finding],
+    counts: &Mutex<Counts>,
+) -> Result<EnterpriseOutput, BuildError> {
+    let e = &loaded.data;
+    let id = &loaded.id;
+    let config = &site.loaded.config;
+    let context = enterprise_context(e, facts, &config.agency, &site.date.to_string());
+    let docs = systems::systems(engines, id, e, &config.document_control, &context)?;
+    let mut written = Counts::default();
+
+    let mut manifest_docs: Vec<ManifestDocument> = docs
+        .iter()
+        .map(|doc| ManifestDocument {
+            enterprise: Some(id.clone()),
+            kind: doc.kind.as_str(),
+            title: doc.title.clone(),
+            number: doc.control.as_ref().map(|c| c.number.clone()),
+            files: Default::default(),
+            members: None,
+        })
+        .collect();
+
+    if let Some(renderer) = outputs.pdf {
+        let named: Vec<(&Document, String)> = docs
+            .iter()
+            .map(|d| (d, format!("{}.pdf", d.slug)))
+            .collect();
+        let rendered = renderer.render_enterprise(
+            id,
+            &e.enterprise.name,
+            &config.agency,
+            &config.build.title,
+            site.date,
+            &named,
+        )?;
+        for file in &rendered.files {
+            staging.write(&format!("{id}/{}", file.name), &file.bytes)?;
+        }
+        for (entry, (_, file)) in manifest_docs.iter_mut().zip(&named) {
+            entry.files.insert("pdf", format!("{id}/{file}"));
+        }
+        manifest_docs.push(ManifestDocument {
+            enterprise: Some(id.clone()),
+            kind: "pack",
+            title: format!("{}（{}）", config.build.title, e.enterprise.name),
+            number: None,
+            files: [("pdf", format!("{id}/{PACK_FILE}"))].into(),
+            members: None,
+        });
+        written.pdfs += rendered.files.len();
+        written.warnings.extend(rendered.warnings);
+    }
+
+    let mine: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.enterprise.as_deref() == Some(id))
+        .collect();
+    let counselors: Vec<&str> = facts.counselors.iter().map(|c| c.name.as_str()).collect();
+    let open_findings = e
+        .service
+        .findings
+        .iter()
+        .filter(|f| f.closed_on.is_none())
+        .count();
+    if outputs.html {
+        let mut links = Vec::with_capacity(docs.len());
+        for (doc, entry) in docs.iter().zip(manifest_docs.iter_mut()) {
+            let rel = format!("{id}/{}.html", doc.slug);
+            staging.write(
+                &rel,
+                html::document_page(engines, common, &e.enterprise.name, doc)?.as_bytes(),
+            )?;
+            entry.files.insert("html", rel);
+            written.pages += 1;
+            links.push(DocLink {
+                title: doc.title.clone(),
+                kind: doc.kind.as_str(),
+                number: entry.number.clone(),
+                html: format!("{}.html", doc.slug),
+                pdf: outputs.pdf.map(|_| format!("{}.pdf", doc.slug)),
+            });
+        }
+        let summary = json!({
+            "id": id, "name": e.enterprise.name, "industry": e.enterprise.industry,
+            "employees": e.enterprise.employees, "address": e.enterprise.address,
+            "principal": e.enterprise.principal, "safety_officer": e.enterprise.safety_officer,
+            "service": e.service, "counselors": counselors, "open_findings": open_findings,
+            "zones": context["zones"], "site_findings": e.service.findings,
+            "pack": outputs.pdf.map(|_| PACK_FILE),
+        });
+        let rel = format!("{id}/index.html");
+        staging.write(
+            &rel,
+            html::enterprise_page(engines, common, &summary, &links, &mine)?.as_bytes(),
+        )?;
+        written.pages += 1;
+        manifest_docs.push(ManifestDocument {
+            enterprise: Some(id.clone()),
+            kind: "index",
+            title: e.enterprise.name.clone(),
+            number: None,
+            files: [("html", rel)].into(),
+            members: None,
+        });
+    }
+    if let Ok(mut c) = counts.lock() {
+        c.pages += written.pages;
+        c.pdfs += written.pdfs;
+        c.warnings.extend(written.warnings);
+    }
+    let errors = mine.iter().filter(|f| f.is_error()).count();
+    let index_row = json!({
+        "id": id, "name": e.enterprise.name, "counselors": counselors,
+        "documents": docs.len(), "errors": errors, "warnings": mine.len() - errors,
+        "open_findings": open_findings, "start": e.service.start, "end": e.service.end,
+    });
+    Ok(EnterpriseOutput {
+        entry: ManifestEnterprise {
+            id: id.clone(),
+            name: e.enterprise.name.clone(),
+        },
+        documents: manifest_docs,
+        index_row,
+    })
+}

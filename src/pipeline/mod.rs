@@ -1,0 +1,182 @@
+//! The build: load → validate → derive → documents → render → write, each step timed.
+
+mod enterprise;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::diag::Finding;
+use crate::facts::{self, EnterpriseFacts, Site};
+use crate::output::manifest::{Manifest, ManifestDocument};
+use crate::output::writer::{OutputError, Staging};
+use crate::render::engine::{Engines, TemplateError};
+use crate::render::html::{self, PageCommon};
+use crate::render::pdf::{PdfError, PdfRenderer};
+use crate::rules;
+use crate::site::date::Date;
+use crate::site::load::{LoadedEnterprise, load_site};
+use crate::site::validate::validate_site;
+use crate::{GENERATOR, assets};
+use enterprise::{Counts, EnterpriseOutput, Outputs, build_enterprise};
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("the site has {} input error(s)", .0.iter().filter(|f| f.is_error()).count())]
+    Invalid(Vec<Finding>),
+    #[error("--strict: {} compliance error(s)", .0.iter().filter(|f| f.is_error()).count())]
+    Strict(Vec<Finding>),
+    #[error("no enterprise matches --only {0}")]
+    UnknownEnterprise(String),
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+}
+
+pub struct BuildOptions {
+    pub site: PathBuf,
+    pub out: PathBuf,
+    pub only: Vec<String>,
+    pub strict: bool,
+    pub date: Date,
+    pub html: bool,
+    pub pdf: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub enterprises: usize,
+    pub findings: Vec<Finding>,
+    pub timings: Vec<(&'static str, Duration)>,
+    pub pdfs: usize,
+    /// typst warnings, passed on to the user.
+    pub warnings: Vec<String>,
+}
+
+/// Load, validate and derive; `Err` holds input errors. Compliance findings come back
+/// with the site.
+pub fn load_checked(dir: &Path, date: Date) -> Result<(Site, Vec<Finding>), Vec<Finding>> {
+    let loaded = load_site(dir)?;
+    let errors = validate_site(&loaded);
+    if errors.iter().any(Finding::is_input_error) {
+        return Err(errors);
+    }
+    let site = facts::derive(loaded, date);
+    let mut findings = errors;
+    findings.extend(rules::check(&site));
+    findings.sort();
+    Ok((site, findings))
+}
+
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let mut report = BuildReport::default();
+    let mut clock = Instant::now();
+    let mut lap = |report: &mut BuildReport, step: &'static str| {
+        report.timings.push((step, clock.elapsed()));
+        clock = Instant::now();
+    };
+    let (site, findings) =
+        load_checked(&options.site, options.date).map_err(BuildError::Invalid)?;
+    if options.strict && findings.iter().any(Finding::is_error) {
+        return Err(BuildError::Strict(findings));
+    }
+    for id in &options.only {
+        if !site.loaded.enterprises.iter().any(|e| &e.id == id) {
+            return Err(BuildError::UnknownEnterprise(id.clone()));
+        }
+    }
+    lap(&mut report, "load+validate");
+
+    let config = &site.loaded.config;
+    let engines = Engines::new(&site.loaded.root, &config.build.theme)?;
+    let common = PageCommon {
+        site_title: &config.build.title,
+        agency: &config.agency,
+        date: site.date.to_string(),
+        generator: GENERATOR,
+    };
+    let pdf = if options.pdf {
+        Some(PdfRenderer::new(
+            &site.loaded.root,
+            &config.build.theme,
+            site.date,
+        )?)
+    } else {
+        None
+    };
+    let outputs = Outputs {
+        html: options.html,
+        pdf: pdf.as_ref(),
+    };
+    let staging = Staging::new(&options.out)?;
+    if options.html {
+        let css = assets::stylesheet(&site.loaded.root, &config.build.theme).map_err(|source| {
+            OutputError::Io {
+                path: site.loaded.root.join("themes"),
+                source,
+            }
+        })?;
+        staging.write("style.css", css.as_bytes())?;
+    }
+    lap(&mut report, "templates+fonts");
+
+    let selected: Vec<(&LoadedEnterprise, &EnterpriseFacts)> = site
+        .enterprises()
+        .filter(|(e, _)| options.only.is_empty() || options.only.contains(&e.id))
+        .collect();
+    let counts = Mutex::new(Counts::default());
+    let built: Vec<Result<EnterpriseOutput, BuildError>> = selected
+        .par_iter()
+        .map(|(e, f)| {
+            build_enterprise(
+                &site, &engines, &common, &staging, outputs, e, f, &findings, &counts,
+            )
+        })
+        .collect();
+    let built = built.into_iter().collect::<Result<Vec<_>, _>>()?;
+    lap(&mut report, "enterprises");
+
+    let mut manifest = Manifest {
+        generator: GENERATOR.to_string(),
+        date: site.date.to_string(),
+        enterprises: built.iter().map(|o| o.entry.clone()).collect(),
+        documents: Vec::new(),
+    };
+    if options.html {
+        let rows: Vec<Value> = built.iter().map(|o| o.index_row.clone()).collect();
+        let agency_findings: Vec<&Finding> = findings.iter().collect();
+        staging.write(
+            "index.html",
+            html::index_page(&engines, &common, &rows, &agency_findings)?.as_bytes(),
+        )?;
+        manifest.documents.push(ManifestDocument {
+            enterprise: None,
+            kind: "index",
+            title: format!("{} · {}", config.build.title, config.agency.name),
+            number: None,
+            files: [("html", "index.html".to_string())].into(),
+            members: None,
+        });
+    }
+    for o in built {
+        manifest.documents.extend(o.documents);
+    }
+    staging.write("manifest.json", manifest.to_json().as_bytes())?;
+    staging.commit()?;
+    lap(&mut report, "index+write");
+
+    let counts = counts.into_inner().unwrap_or_default();
+    report.pages = counts.pages + usize::from(options.html);
+    report.pdfs = counts.pdfs;
+    report.warnings = counts.warnings;
+    report.enterprises = selected.len();
+    report.findings = findings;
+    Ok(report)
+}

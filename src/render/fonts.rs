@@ -1,0 +1,181 @@
+//! CJK fonts for the PDFs: found once per build, handed to typst alone (faster and
+//! deterministic), chosen per role from the families actually present.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tempfile::TempDir;
+use walkdir::WalkDir;
+
+use crate::render::typst::{Typst, TypstError};
+
+pub const FONT_HINT: &str =
+    "apt-get install fonts-noto-cjk (or put .ttf/.otf/.ttc files in the site's fonts/ folder)";
+
+/// Font file names worth handing to typst: the free CJK families Debian packages, and the
+/// commercial official-document faces where a user has installed them.
+const CJK_FILE_MARKERS: [&str; 14] = [
+    "notoserifcjk",
+    "notosanscjk",
+    "sourcehanserif",
+    "sourcehansans",
+    "fandol",
+    "lxgwwenkai",
+    "ukai",
+    "uming",
+    "simfang",
+    "simhei",
+    "simkai",
+    "simsun",
+    "fzxbs",
+    "fzxiaobiaosong",
+];
+
+/// Preferred families per role, official faces first (GB/T 9704), free substitutes after.
+const TITLE: [&str; 5] = [
+    "FZXiaoBiaoSong-B05S",
+    "方正小标宋简体",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "SimSun",
+];
+const BODY: [&str; 6] = [
+    "FangSong",
+    "仿宋",
+    "FandolFang",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "SimSun",
+];
+const HEADING: [&str; 4] = ["SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC"];
+const KAI: [&str; 7] = [
+    "KaiTi",
+    "楷体",
+    "LXGW WenKai",
+    "AR PL UKai CN",
+    "FandolKai",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum FontError {
+    #[error("no CJK font found (searched {searched}): {FONT_HINT}")]
+    NoCjkFont { searched: String },
+    #[error(transparent)]
+    Typst(#[from] TypstError),
+    #[error("preparing fonts: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Font families per role, as typst font lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct Families {
+    pub title: Vec<String>,
+    pub body: Vec<String>,
+    pub heading: Vec<String>,
+    pub kai: Vec<String>,
+}
+
+pub struct FontSet {
+    /// Links to the chosen font files; typst reads only this folder.
+    dir: TempDir,
+    pub families: Families,
+    pub files: Vec<PathBuf>,
+}
+
+impl FontSet {
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The site's `fonts/` first, then the system's CJK font files.
+    pub fn discover(site_root: &Path, typst: &Typst) -> Result<FontSet, FontError> {
+        let mut files = font_files(&site_root.join("fonts"), |_| true);
+        let system_dirs = system_font_dirs();
+        for dir in &system_dirs {
+            files.extend(font_files(dir, |name| {
+                CJK_FILE_MARKERS.iter().any(|m| name.contains(m))
+            }));
+        }
+        let searched = std::iter::once(site_root.join("fonts"))
+            .chain(system_dirs)
+            .map(|d| d.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let dir = tempfile::Builder::new().prefix("anquan-fonts-").tempdir()?;
+        for (i, file) in files.iter().enumerate() {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            link_or_copy(file, &dir.path().join(format!("{i:03}-{name}")))?;
+        }
+        let present = typst.families(dir.path())?;
+        let pick = |wanted: &[&str]| -> Vec<String> {
+            wanted
+                .iter()
+                .filter(|w| present.iter().any(|p| p == *w))
+                .map(|w| w.to_string())
+                .collect()
+        };
+        let families = Families {
+            title: pick(&TITLE),
+            body: pick(&BODY),
+            heading: pick(&HEADING),
+            kai: pick(&KAI),
+        };
+        if families.body.is_empty() || families.heading.is_empty() || families.title.is_empty() {
+            return Err(FontError::NoCjkFont { searched });
+        }
+        Ok(FontSet {
+            dir,
+            families,
+            files,
+        })
+    }
+}
+
+fn system_font_dirs() -> Vec<PathBuf> {
+    let mut dirs = vec![
+        PathBuf::from("/usr/share/fonts"),
+        PathBuf::from("/usr/local/share/fonts"),
+    ];
+    if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(PathBuf::from(&home).join(".local/share/fonts"));
+        dirs.push(PathBuf::from(home).join(".fonts"));
+    }
+    dirs
+}
+
+fn font_files(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() || e.file_type().is_symlink())
+        .map(|e| e.into_path())
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            let is_font = [".ttf", ".otf", ".ttc", ".otc"]
+                .iter()
+                .any(|x| name.ends_with(x));
+            is_font && keep(&name.replace(['-', '_', ' '], ""))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[cfg(unix)]
+fn link_or_copy(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::os::unix::fs::symlink(from, to)
+}
+
+#[cfg(not(unix))]
+fn link_or_copy(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::copy(from, to).map(|_| ())
+}

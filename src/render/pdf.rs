@@ -1,0 +1,196 @@
+//! The PDF renderer: documents → JSON → one sandboxed typst run per enterprise that
+//! writes each document's PDF and the bookmarked pack (bundle export).
+
+use std::fs;
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::assets::{self, TEMPLATES};
+use crate::documents::model::Document;
+use crate::render::fonts::{FontError, FontSet};
+use crate::render::typst::{Typst, TypstError};
+use crate::site::date::Date;
+use crate::site::model::Agency;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error(transparent)]
+    Typst(#[from] TypstError),
+    #[error(transparent)]
+    Fonts(#[from] FontError),
+    #[error("PDF of enterprise `{enterprise}` failed:\n  {}", .messages.join("\n  "))]
+    Compile {
+        enterprise: String,
+        messages: Vec<String>,
+    },
+    #[error("preparing the PDF sandbox: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Made once per build: typst, fonts and the typst templates.
+pub struct PdfRenderer {
+    typst: Typst,
+    fonts: FontSet,
+    /// Resolved templates (site, theme, built-in) as (relative name, bytes); the built-in
+    /// ones are also available under `builtin/` so that an override can import them.
+    templates: Vec<(String, Vec<u8>)>,
+    timestamp: i64,
+}
+
+/// One PDF written for an enterprise: file name inside the enterprise folder.
+pub struct PdfFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+pub struct RenderedPdfs {
+    pub files: Vec<PdfFile>,
+    pub warnings: Vec<String>,
+}
+
+/// The pack's file name inside the enterprise folder.
+pub const PACK_FILE: &str = "pack.pdf";
+
+#[derive(Serialize)]
+struct BundleData<'a> {
+    enterprise: serde_json::Value,
+    agency: &'a Agency,
+    date: String,
+    date_cn: String,
+    pack: &'static str,
+    pack_title: &'a str,
+    fonts: &'a crate::render::fonts::Families,
+    documents: Vec<serde_json::Value>,
+}
+
+impl PdfRenderer {
+    pub fn new(site_root: &Path, theme: &str, date: Date) -> Result<PdfRenderer, PdfError> {
+        let typst = Typst::locate(std::env::var("ANQUAN_TYPST").ok().as_deref())?;
+        let fonts = FontSet::discover(site_root, &typst)?;
+        let mut templates: Vec<(String, Vec<u8>)> = Vec::new();
+        for (rel, bytes) in assets::embedded_files(&TEMPLATES) {
+            if let Some(name) = rel.strip_prefix("typst/") {
+                templates.push((name.to_string(), bytes.to_vec()));
+                templates.push((format!("builtin/{name}"), bytes.to_vec()));
+            }
+        }
+        for layer in [
+            format!("themes/{theme}/templates/typst"),
+            "templates/typst".to_string(),
+        ] {
+            for (rel, text) in assets::site_files(site_root, &layer)? {
+                templates.retain(|(n, _)| n != &rel);
+                templates.push((rel, text.into_bytes()));
+            }
+        }
+        let timestamp = date
+            .0
+            .and_hms_opt(0, 0, 0)
+            .map_or(0, |t| t.and_utc().timestamp());
+        Ok(PdfRenderer {
+            typst,
+            fonts,
+            templates,
+            timestamp,
+        })
+    }
+
+    pub fn typst_version(&self) -> &str {
+        &self.typst.version
+    }
+
+    /// Compiles every document of one enterprise, plus its pack. `file_of` gives each
+    /// document's PDF file name.
+    #[allow(clippy::too_many_arguments)]
+    pub fn render_enterprise(
+        &self,
+        enterprise_id: &str,
+        enterprise_name: &str,
+        agency: &Agency,
+        pack_title: &str,
+        date: Date,
+        documents: &[(&Document, String)],
+    ) -> Result<RenderedPdfs, PdfError> {
+        // The sandbox holds only generated files and copies: typst may read nothing else.
+        let root = tempfile::Builder::new().prefix("anquan-typst-").tempdir()?;
+        for (name, bytes) in &self.templates {
+            let path = root.path().join(name);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(path, bytes)?;
+        }
+        let data = BundleData {
+            enterprise: json!({"id": enterprise_id, "name": enterprise_name}),
+            agency,
+            date: date.to_string(),
+            date_cn: date.chinese(),
+            pack: PACK_FILE,
+            pack_title,
+            fonts: &self.fonts.families,
+            documents: documents
+                .iter()
+                .map(|(doc, file)| json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "blocks": doc.blocks}))
+                .collect(),
+        };
+        fs::write(
+            root.path().join("data.json"),
+            serde_json::to_vec(&data).map_err(std::io::Error::other)?,
+        )?;
+        let out = root.path().join("out");
+        let diagnostics =
+            self.typst
+                .compile_bundle(root.path(), &out, self.fonts.dir(), self.timestamp)?;
+        // For template authors: keep what typst saw (data.json, templates, out/).
+        if let Some(keep) = std::env::var_os("ANQUAN_KEEP_TYPST_ROOT") {
+            let target = Path::new(&keep).join(enterprise_id);
+            let _ = fs::remove_dir_all(&target);
+            let _ = fs::create_dir_all(Path::new(&keep));
+            let _ = fs::rename(root.path(), &target).or_else(|_| copy_tree(root.path(), &target));
+        }
+        if !diagnostics.errors.is_empty() {
+            return Err(PdfError::Compile {
+                enterprise: enterprise_id.to_string(),
+                messages: diagnostics.errors,
+            });
+        }
+        let out = match std::env::var_os("ANQUAN_KEEP_TYPST_ROOT") {
+            Some(keep) => Path::new(&keep).join(enterprise_id).join("out"),
+            None => out,
+        };
+        let mut files = Vec::with_capacity(documents.len() + 1);
+        for name in documents.iter().map(|(_, f)| f.as_str()).chain([PACK_FILE]) {
+            files.push(PdfFile {
+                name: name.to_string(),
+                bytes: fs::read(out.join(name))?,
+            });
+        }
+        // Warnings do not fail the build, but they are passed on, never swallowed.
+        let warnings = diagnostics
+            .warnings
+            .into_iter()
+            .map(|w| format!("PDF of `{enterprise_id}`: {w}"))
+            .collect();
+        Ok(RenderedPdfs { files, warnings })
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        let target = to.join(
+            entry
+                .path()
+                .strip_prefix(from)
+                .map_err(std::io::Error::other)?,
+        );
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target)?;
+        } else {
+            fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}

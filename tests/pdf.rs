@@ -1,0 +1,219 @@
+//! PDFs through the typst CLI: text, fonts, the pack's bookmarks, hostile text printed
+//! literally, determinism, and a clear hint when typst is missing.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use common::*;
+
+/// The example is built with PDFs once for all tests of this file.
+fn example_out() -> &'static Path {
+    static OUT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, out) = OUT.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        build_all(&example(), &out);
+        (tmp, out)
+    });
+    out
+}
+
+#[test]
+fn every_system_has_a_pdf_naming_the_enterprise_and_its_principal() {
+    let out = example_out();
+    let m = manifest(out);
+    let systems = docs(&m, "ruifeng", "system");
+    assert_eq!(systems.len(), 16);
+    for d in &systems {
+        let pdf = out.join(d["files"]["pdf"].as_str().expect("pdf listed"));
+        let text = pdf_text(&pdf);
+        let title = d["title"].as_str().unwrap();
+        assert!(
+            text.contains("永康市瑞丰电动工具有限公司"),
+            "{title}: enterprise name"
+        );
+        assert!(text.contains(title), "{title}: title");
+        assert!(
+            text.contains(d["number"].as_str().unwrap()),
+            "{title}: document number"
+        );
+    }
+    let duty = pdf_text(&out.join("ruifeng/system-01-responsibility.pdf"));
+    assert!(duty.contains("应国强") && duty.contains("胡晓燕") && duty.contains("超过一百人"));
+    assert!(
+        !duty.contains("ZA-AQ-RUIFENG-16"),
+        "a document's header shows its own number only"
+    );
+}
+
+#[test]
+fn pdfs_embed_a_cjk_font() {
+    let out = example_out();
+    let fonts = Command::new("pdffonts")
+        .arg(out.join("ruifeng/system-03-inspection.pdf"))
+        .output()
+        .expect("pdffonts");
+    let listing = String::from_utf8_lossy(&fonts.stdout);
+    let cjk: Vec<&str> = listing.lines().filter(|l| l.contains("CJK")).collect();
+    assert!(!cjk.is_empty(), "no CJK font:\n{listing}");
+    assert!(
+        cjk.iter()
+            .all(|l| l.split_whitespace().filter(|w| *w == "yes").count() >= 2),
+        "CJK fonts are embedded and subset:\n{listing}"
+    );
+}
+
+#[test]
+fn the_pack_has_a_cover_a_contents_page_and_a_bookmark_per_document() {
+    let out = example_out();
+    let m = manifest(out);
+    let packs = docs(&m, "ruifeng", "pack");
+    assert_eq!(packs.len(), 1);
+    let pack = out.join(packs[0]["files"]["pdf"].as_str().unwrap());
+    let doc = lopdf::Document::load(&pack).expect("pack parses");
+    let toc = doc.get_toc().expect("pack has an outline");
+    let titles: Vec<&str> = toc.toc.iter().map(|t| t.title.as_str()).collect();
+    let systems: Vec<&str> = docs(&m, "ruifeng", "system")
+        .iter()
+        .map(|d| d["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, systems, "one bookmark per document, in order");
+    assert!(
+        toc.toc.windows(2).all(|w| w[0].page < w[1].page),
+        "bookmarks point at increasing pages"
+    );
+    let text = pdf_text(&pack);
+    assert!(
+        text.contains("正安安全托管文件包") && text.contains("目录"),
+        "cover and contents"
+    );
+    // Continuous page numbers: the last folio is the page count minus the cover.
+    let pages = doc.get_pages().len();
+    assert!(
+        text.contains(&format!("—{}—", pages - 1)),
+        "continuous folios up to {}",
+        pages - 1
+    );
+}
+
+#[test]
+fn hostile_text_is_printed_literally() {
+    let tmp = copy_site(&repo().join("tests/fixtures/minimal"));
+    let site = tmp.path().join("site");
+    let file = site.join("enterprises/mini.yaml");
+    let hostile = r##"金华#read("/etc/passwd") <script> $x$ *b* ] [有限公司"##;
+    let yaml = format!("name: '{hostile}'");
+    fs::write(
+        &file,
+        read(&file).replace("name: 金华市最小示例有限公司", &yaml),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    build_all(&site, &out);
+    let text = pdf_text(&out.join("mini/system-01-responsibility.pdf"));
+    let literal: String = hostile.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        text.contains(&literal),
+        "name not printed literally: {text:.300}"
+    );
+    assert!(!text.contains("root:x:0:0"), "a file was read into the PDF");
+}
+
+#[test]
+fn two_builds_with_pdfs_are_byte_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = repo().join("tests/fixtures/minimal");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    build_all(&site, &a);
+    build_all(&site, &b);
+    let pdfs: Vec<PathBuf> = fs::read_dir(a.join("mini"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    assert_eq!(pdfs.len(), 16, "15 systems and the pack");
+    for pdf in pdfs {
+        let name = pdf.file_name().unwrap();
+        assert!(
+            fs::read(&pdf).unwrap() == fs::read(b.join("mini").join(name)).unwrap(),
+            "{name:?} differs"
+        );
+    }
+    assert_eq!(
+        read(&a.join("manifest.json")),
+        read(&b.join("manifest.json"))
+    );
+}
+
+#[test]
+fn a_missing_typst_fails_with_the_install_hint_and_keeps_the_output() {
+    let tmp = copy_site(&repo().join("tests/fixtures/minimal"));
+    let site = tmp.path().join("site");
+    let out = tmp.path().join("out");
+    build_html(&site, &out);
+    let before = read(&out.join("manifest.json"));
+    let env = [("ANQUAN_TYPST", "/nonexistent/typst")];
+    let result = anquan_with_env(
+        &["build", path(&site), "-o", path(&out), "--date", DATE],
+        &env,
+    );
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("cargo install --locked typst-cli@0.15.1"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("anquan doctor"), "{stderr}");
+    assert_eq!(read(&out.join("manifest.json")), before);
+    let doctor = anquan_with_env(&["doctor", path(&site)], &env);
+    assert_eq!(doctor.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&doctor.stdout).contains("typst-cli@0.15.1"));
+}
+
+#[test]
+fn doctor_finds_typst_and_fonts() {
+    let out = anquan(&["doctor", path(&example())]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("typst 0.15") && text.contains("CJK font"),
+        "{text}"
+    );
+}
+
+#[test]
+fn pdf_only_builds_write_no_html() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let result = anquan(&[
+        "build",
+        path(&repo().join("tests/fixtures/minimal")),
+        "-o",
+        path(&out),
+        "--pdf",
+        "--date",
+        DATE,
+    ]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(out.join("mini/pack.pdf").is_file());
+    assert!(
+        !out.join("index.html").exists()
+            && !out.join("mini/system-01-responsibility.html").exists()
+    );
+    let m = manifest(&out);
+    assert!(
+        m["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["files"].get("html").is_none())
+    );
+}
