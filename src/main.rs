@@ -48,6 +48,9 @@ enum Command {
         /// Print nothing but errors
         #[arg(short, long)]
         quiet: bool,
+        /// Enterprises (and so typst processes) built at once; default: the number of cores
+        #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
     },
     /// Check the PDF tools: typst and the CJK fonts
     Doctor {
@@ -94,6 +97,7 @@ fn main() -> ExitCode {
             strict,
             date,
             quiet,
+            jobs,
         } => {
             let date = match date_or_usage(date.as_deref()) {
                 Ok(d) => d,
@@ -115,7 +119,14 @@ fn main() -> ExitCode {
                 html,
                 pdf,
             };
-            match pipeline::build(&options) {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs.map_or(0, usize::from))
+                .build();
+            let result = match pool {
+                Ok(pool) => pool.install(|| pipeline::build(&options)),
+                Err(err) => return fail(&format!("cannot start worker threads: {err}")),
+            };
+            match result {
                 Ok(report) => {
                     print_findings(&report.findings, quiet);
                     for warning in &report.warnings {
