@@ -217,3 +217,38 @@ fn pdf_only_builds_write_no_html() {
             .all(|d| d["files"].get("html").is_none())
     );
 }
+
+#[test]
+fn the_map_and_register_are_landscape_pdfs_and_boards_print_their_zone() {
+    let out = example_out();
+    let info = |name: &str| {
+        let o = Command::new("pdfinfo")
+            .arg(out.join("ruifeng").join(name))
+            .output()
+            .expect("pdfinfo");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    assert!(
+        info("risk-map.pdf").contains("841.89 x 595.276"),
+        "map is A4 landscape"
+    );
+    assert!(
+        info("risk-register.pdf").contains("841.89 x 595.276"),
+        "register is A4 landscape"
+    );
+    assert!(
+        info("zone-board-coating.pdf").contains("595.276 x 841.89"),
+        "boards are portrait"
+    );
+    let map = pdf_text(&out.join("ruifeng/risk-map.pdf"));
+    for needle in [
+        "永康市瑞丰电动工具有限公司安全风险四色分布图",
+        "喷粉车间",
+        "重大风险",
+        "北",
+    ] {
+        assert!(map.contains(needle), "map PDF lacks {needle}");
+    }
+    let board = pdf_text(&out.join("ruifeng/zone-board-coating.pdf"));
+    assert!(board.contains("车间风险公告牌（喷粉车间）") && board.contains("粉尘云遇静电火花爆炸"));
+}

@@ -3,4 +3,5 @@
 pub mod context;
 pub mod markdown;
 pub mod model;
+pub mod risk;
 pub mod systems;

@@ -9,6 +9,10 @@ use crate::site::date::Date;
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     System,
+    RiskMap,
+    RiskRegister,
+    ZoneBoard,
+    PostCard,
     Index,
 }
 
@@ -16,6 +20,10 @@ impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::System => "system",
+            Kind::RiskMap => "risk-map",
+            Kind::RiskRegister => "risk-register",
+            Kind::ZoneBoard => "zone-board",
+            Kind::PostCard => "post-card",
             Kind::Index => "index",
         }
     }
@@ -42,6 +50,8 @@ pub struct Document {
     /// File stem, ASCII, unique within the enterprise.
     pub slug: String,
     pub control: Option<Control>,
+    /// Printed on landscape pages (wide tables).
+    pub landscape: bool,
     pub blocks: Vec<Block>,
 }
 
@@ -67,16 +77,49 @@ pub enum Block {
         blocks: Vec<Block>,
     },
     Rule,
+    /// An SVG drawing made by anquan itself (every text in it is XML-escaped).
+    Figure {
+        svg: String,
+        caption: String,
+    },
+    /// Label → value rows, as on a board or card.
+    Panel {
+        rows: Vec<(String, Vec<Inline>)>,
+    },
+    /// A full-width band in a level's colour: the head of a risk board or card.
+    Band {
+        text: String,
+        fill: String,
+        ink: String,
+    },
+    /// Blank lines to sign on: one per label.
+    Signatures {
+        labels: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Inline {
-    Text { text: String },
-    Strong { content: Vec<Inline> },
-    Emph { content: Vec<Inline> },
-    Code { text: String },
+    Text {
+        text: String,
+    },
+    Strong {
+        content: Vec<Inline>,
+    },
+    Emph {
+        content: Vec<Inline>,
+    },
+    Code {
+        text: String,
+    },
     Break,
+    /// Text on a coloured ground: a risk level in a table cell.
+    Badge {
+        text: String,
+        fill: String,
+        ink: String,
+    },
 }
 
 impl Inline {
@@ -90,7 +133,9 @@ pub fn plain_text(runs: &[Inline]) -> String {
     let mut out = String::new();
     for run in runs {
         match run {
-            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::Text { text } | Inline::Code { text } | Inline::Badge { text, .. } => {
+                out.push_str(text)
+            }
             Inline::Strong { content } | Inline::Emph { content } => {
                 out.push_str(&plain_text(content))
             }

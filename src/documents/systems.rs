@@ -96,6 +96,7 @@ pub fn systems(
             enterprise: Some(enterprise_id.to_string()),
             slug: format!("system-{:02}-{}", spec.number, spec.slug),
             control: Some(control),
+            landscape: false,
             blocks: to_blocks(&markdown),
         });
     }

@@ -9,6 +9,7 @@ use super::BuildError;
 use crate::diag::Finding;
 use crate::documents::context::enterprise_context;
 use crate::documents::model::Document;
+use crate::documents::risk::{RiskContext, background_uri, risk_documents};
 use crate::documents::systems;
 use crate::facts::{EnterpriseFacts, Site};
 use crate::output::manifest::{ManifestDocument, ManifestEnterprise};
@@ -17,6 +18,7 @@ use crate::render::engine::Engines;
 use crate::render::html::{self, DocLink, PageCommon};
 use crate::render::pdf::{PACK_FILE, PdfRenderer};
 use crate::site::load::LoadedEnterprise;
+use crate::site::paths::resolve_in_site;
 
 /// Which formats this build writes.
 #[derive(Clone, Copy)]
@@ -54,7 +56,24 @@ pub fn build_enterprise(
     let id = &loaded.id;
     let config = &site.loaded.config;
     let context = enterprise_context(e, facts, &config.agency, &site.date.to_string());
-    let docs = systems::systems(engines, id, e, &config.document_control, &context)?;
+    let mut docs = systems::systems(engines, id, e, &config.document_control, &context)?;
+    let background = match &e.enterprise.site.background {
+        Some(rel) => {
+            // Validation has resolved it inside the site already.
+            let path = resolve_in_site(&site.loaded.root, rel)
+                .map_err(|why| BuildError::Asset(format!("{id}: {why}")))?;
+            Some(background_uri(&path).map_err(|err| BuildError::Asset(format!("{rel}: {err}")))?)
+        }
+        None => None,
+    };
+    let risk = RiskContext {
+        enterprise_id: id,
+        facts,
+        agency_name: &config.agency.name,
+        date: site.date,
+        background,
+    };
+    docs.extend(risk_documents(e, &risk));
     let mut written = Counts::default();
 
     let mut manifest_docs: Vec<ManifestDocument> = docs
@@ -121,6 +140,13 @@ pub fn build_enterprise(
             )?;
             entry.files.insert("html", rel);
             written.pages += 1;
+            for block in &doc.blocks {
+                if let crate::documents::model::Block::Figure { svg, .. } = block {
+                    let rel = format!("{id}/{}.svg", doc.slug);
+                    staging.write(&rel, svg.as_bytes())?;
+                    entry.files.insert("svg", rel);
+                }
+            }
             links.push(DocLink {
                 title: doc.title.clone(),
                 kind: doc.kind.as_str(),

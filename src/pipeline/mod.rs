@@ -37,6 +37,8 @@ pub enum BuildError {
     Output(#[from] OutputError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    #[error("reading a site file: {0}")]
+    Asset(String),
 }
 
 pub struct BuildOptions {

@@ -65,6 +65,43 @@ fn block_html(block: &Block, out: &mut String) {
             out.push_str("</blockquote>\n");
         }
         Block::Rule => out.push_str("<hr>\n"),
+        Block::Figure { svg, caption } => {
+            // The SVG is anquan's own drawing, its texts escaped where it was made.
+            out.push_str("<figure class=\"map\">\n");
+            out.push_str(svg);
+            out.push_str("<figcaption>");
+            escape_into(caption, out);
+            out.push_str("</figcaption></figure>\n");
+        }
+        Block::Panel { rows } => {
+            out.push_str("<table class=\"panel\">\n");
+            for (label, value) in rows {
+                out.push_str("<tr><th>");
+                escape_into(label, out);
+                out.push_str("</th><td>");
+                inlines(value, out);
+                out.push_str("</td></tr>\n");
+            }
+            out.push_str("</table>\n");
+        }
+        Block::Band { text, fill, ink } => {
+            out.push_str("<div class=\"band\" style=\"background:");
+            escape_into(fill, out);
+            out.push_str(";color:");
+            escape_into(ink, out);
+            out.push_str("\">");
+            escape_into(text, out);
+            out.push_str("</div>\n");
+        }
+        Block::Signatures { labels } => {
+            out.push_str("<p class=\"signatures\">");
+            for label in labels {
+                out.push_str("<span>");
+                escape_into(label, out);
+                out.push_str("：</span>");
+            }
+            out.push_str("</p>\n");
+        }
     }
 }
 
@@ -88,6 +125,15 @@ fn inlines(runs: &[Inline], out: &mut String) {
                 out.push_str("</code>");
             }
             Inline::Break => out.push_str("<br>"),
+            Inline::Badge { text, fill, ink } => {
+                out.push_str("<span class=\"badge\" style=\"background:");
+                escape_into(fill, out);
+                out.push_str(";color:");
+                escape_into(ink, out);
+                out.push_str("\">");
+                escape_into(text, out);
+                out.push_str("</span>");
+            }
         }
     }
 }

@@ -5,4 +5,5 @@ pub mod engine;
 pub mod fonts;
 pub mod html;
 pub mod pdf;
+pub mod svg;
 pub mod typst;

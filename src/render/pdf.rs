@@ -132,7 +132,7 @@ impl PdfRenderer {
             fonts: &self.fonts.families,
             documents: documents
                 .iter()
-                .map(|(doc, file)| json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "blocks": doc.blocks}))
+                .map(|(doc, file)| json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "landscape": doc.landscape, "blocks": doc.blocks}))
                 .collect(),
         };
         fs::write(

@@ -88,9 +88,11 @@ impl Typst {
         font_dir: &Path,
         timestamp: i64,
     ) -> Result<Diagnostics, TypstError> {
+        // Run inside the sandbox so that messages name `document.typ:12:3`, not temp paths.
         let output = Command::new(&self.binary)
+            .current_dir(root)
             .arg("compile")
-            .arg(root.join("main.typ"))
+            .arg("main.typ")
             .arg(out_dir)
             .args([
                 "--format",
