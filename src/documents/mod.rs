@@ -1,6 +1,7 @@
 //! Documents: the format-neutral model, and the builders that fill it from facts.
 
 pub mod context;
+pub mod ledgers;
 pub mod markdown;
 pub mod model;
 pub mod risk;

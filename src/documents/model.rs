@@ -9,6 +9,7 @@ use crate::site::date::Date;
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     System,
+    Ledger,
     RiskMap,
     RiskRegister,
     ZoneBoard,
@@ -20,6 +21,7 @@ impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::System => "system",
+            Kind::Ledger => "ledger",
             Kind::RiskMap => "risk-map",
             Kind::RiskRegister => "risk-register",
             Kind::ZoneBoard => "zone-board",

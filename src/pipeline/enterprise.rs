@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::BuildError;
 use crate::diag::Finding;
 use crate::documents::context::enterprise_context;
+use crate::documents::ledgers::{self, LedgerContext};
 use crate::documents::model::Document;
 use crate::documents::risk::{RiskContext, background_uri, risk_documents};
 use crate::documents::systems;
@@ -17,6 +18,7 @@ use crate::output::writer::Staging;
 use crate::render::engine::Engines;
 use crate::render::html::{self, DocLink, PageCommon};
 use crate::render::pdf::{PACK_FILE, PdfRenderer};
+use crate::render::xlsx;
 use crate::site::load::LoadedEnterprise;
 use crate::site::paths::resolve_in_site;
 
@@ -33,6 +35,9 @@ pub struct Counts {
     pub pdfs: usize,
     pub warnings: Vec<String>,
 }
+
+/// One workbook per enterprise holds the eight ledgers.
+pub const LEDGER_WORKBOOK: &str = "ledgers.xlsx";
 
 pub struct EnterpriseOutput {
     pub entry: ManifestEnterprise,
@@ -57,6 +62,11 @@ pub fn build_enterprise(
     let config = &site.loaded.config;
     let context = enterprise_context(e, facts, &config.agency, &site.date.to_string());
     let mut docs = systems::systems(engines, id, e, &config.document_control, &context)?;
+    let ledgers = ledgers::ledgers(&LedgerContext {
+        enterprise: e,
+        date: site.date,
+    });
+    docs.extend(ledgers.iter().map(|l| l.to_document(id)));
     let background = match &e.enterprise.site.background {
         Some(rel) => {
             // Validation has resolved it inside the site already.
@@ -131,6 +141,13 @@ pub fn build_enterprise(
         .filter(|f| f.closed_on.is_none())
         .count();
     if outputs.html {
+        let workbook = format!("{id}/{LEDGER_WORKBOOK}");
+        let bytes = xlsx::workbook(&e.enterprise.name, &ledgers, site.date)
+            .map_err(|err| BuildError::Asset(format!("{workbook}: {err}")))?;
+        staging.write(&workbook, &bytes)?;
+        for entry in manifest_docs.iter_mut().filter(|d| d.kind == "ledger") {
+            entry.files.insert("xlsx", workbook.clone());
+        }
         let mut links = Vec::with_capacity(docs.len());
         for (doc, entry) in docs.iter().zip(manifest_docs.iter_mut()) {
             let rel = format!("{id}/{}.html", doc.slug);
@@ -162,6 +179,7 @@ pub fn build_enterprise(
             "service": e.service, "counselors": counselors, "open_findings": open_findings,
             "zones": context["zones"], "site_findings": e.service.findings,
             "pack": outputs.pdf.map(|_| PACK_FILE),
+            "workbook": LEDGER_WORKBOOK,
         });
         let rel = format!("{id}/index.html");
         staging.write(

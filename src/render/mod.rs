@@ -7,3 +7,4 @@ pub mod html;
 pub mod pdf;
 pub mod svg;
 pub mod typst;
+pub mod xlsx;

@@ -1,0 +1,158 @@
+//! The eight ledgers (台账, 第十八条): one typed table each, filled from `records` and the
+//! enterprise data, with blank rows to write on. The same table becomes a document
+//! (HTML, PDF) and a worksheet of the enterprise's XLSX workbook.
+
+mod inventory;
+mod records;
+
+use crate::documents::model::{Block, Document, Inline, Kind};
+use crate::facts::risk::num;
+use crate::site::date::Date;
+use crate::site::model::EnterpriseFile;
+
+/// A cell as typed as the spreadsheet needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Date(Date),
+    Number(f64),
+    /// Money, in yuan.
+    Amount(f64),
+    /// Something to act on (overdue inspection): shown in red.
+    Alert(String),
+}
+
+impl Cell {
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) | Cell::Alert(t) => t.clone(),
+            Cell::Date(d) => d.to_string(),
+            Cell::Number(n) => num(*n),
+            Cell::Amount(a) => format!("{a:.2}"),
+        }
+    }
+}
+
+pub fn text(value: impl Into<String>) -> Cell {
+    let value = value.into();
+    if value.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(value)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Ledger {
+    pub title: &'static str,
+    pub slug: &'static str,
+    /// Lines printed above the table (the year's extraction for 投入, say).
+    pub preface: Vec<String>,
+    pub header: Vec<&'static str>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Empty rows after the data, to fill by hand.
+    pub blank_rows: usize,
+    /// A column summed in a 合计 row (index into `header`).
+    pub total: Option<usize>,
+}
+
+/// Enough blank rows to write on: at least eight, and the table filled to a multiple of 16.
+pub fn blank_rows_for(filled: usize) -> usize {
+    let minimum = filled + 8;
+    minimum.div_ceil(16) * 16 - filled
+}
+
+pub struct LedgerContext<'a> {
+    pub enterprise: &'a EnterpriseFile,
+    pub date: Date,
+}
+
+/// The eight ledgers, in the order of 第十八条 and the spec.
+pub fn ledgers(cx: &LedgerContext) -> Vec<Ledger> {
+    vec![
+        records::meetings(cx),
+        records::inspections(cx),
+        records::trainings(cx),
+        inventory::equipment(cx),
+        inventory::ppe(cx),
+        records::investments(cx),
+        inventory::occupational_health(cx),
+        inventory::emergency_supplies(cx),
+    ]
+}
+
+impl Ledger {
+    pub fn total_value(&self) -> Option<f64> {
+        let column = self.total?;
+        Some(
+            self.rows
+                .iter()
+                .filter_map(|r| match r.get(column) {
+                    Some(Cell::Amount(a) | Cell::Number(a)) => Some(*a),
+                    _ => None,
+                })
+                .sum(),
+        )
+    }
+
+    /// The ledger as a document: preface, the table with its blank rows and total.
+    pub fn to_document(&self, enterprise_id: &str) -> Document {
+        let cell = |c: &Cell| -> Vec<Inline> {
+            match c {
+                Cell::Alert(t) => vec![Inline::Badge {
+                    text: t.clone(),
+                    fill: "#FF0000".into(),
+                    ink: "#FFFFFF".into(),
+                }],
+                other => vec![Inline::text(other.text())],
+            }
+        };
+        let mut rows: Vec<Vec<Vec<Inline>>> = self
+            .rows
+            .iter()
+            .map(|r| r.iter().map(cell).collect())
+            .collect();
+        if let (Some(column), Some(total)) = (self.total, self.total_value()) {
+            let mut row = vec![Vec::new(); self.header.len()];
+            row[0] = vec![Inline::text("合计")];
+            row[column] = vec![Inline::text(format!("{total:.2}"))];
+            rows.push(row);
+        }
+        rows.extend((0..self.blank_rows).map(|_| vec![Vec::new(); self.header.len()]));
+        let mut blocks: Vec<Block> = self
+            .preface
+            .iter()
+            .map(|p| Block::Paragraph {
+                content: vec![Inline::text(p.clone())],
+            })
+            .collect();
+        blocks.push(Block::Table {
+            header: self.header.iter().map(|h| vec![Inline::text(*h)]).collect(),
+            rows,
+        });
+        Document {
+            kind: Kind::Ledger,
+            title: self.title.to_string(),
+            enterprise: Some(enterprise_id.to_string()),
+            slug: format!("ledger-{}", self.slug),
+            control: None,
+            landscape: true,
+            blocks,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_rows_fill_to_a_page() {
+        assert_eq!(blank_rows_for(0), 16);
+        assert_eq!(blank_rows_for(3), 13);
+        assert_eq!(blank_rows_for(9), 23);
+        assert_eq!(blank_rows_for(16), 16);
+    }
+}
