@@ -99,7 +99,7 @@ pub fn workbook(
                     Cell::Date(_) => 12.0,
                     other => display_width(&other.text()) + 2.0,
                 };
-                widths[col] = widths[col].max(w.min(40.0));
+                widths[col] = widths[col].max(w.min(24.0));
             }
         }
         let blank_start = first_data + ledger.rows.len() as u32;
