@@ -5,4 +5,5 @@ pub mod ledgers;
 pub mod markdown;
 pub mod model;
 pub mod risk;
+pub mod service;
 pub mod systems;

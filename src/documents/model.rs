@@ -14,6 +14,11 @@ pub enum Kind {
     RiskRegister,
     ZoneBoard,
     PostCard,
+    NoticeBoard,
+    ServiceNotice,
+    ServicePlan,
+    ServiceCalendar,
+    Badge,
     Index,
 }
 
@@ -26,9 +31,23 @@ impl Kind {
             Kind::RiskRegister => "risk-register",
             Kind::ZoneBoard => "zone-board",
             Kind::PostCard => "post-card",
+            Kind::NoticeBoard => "notice-board",
+            Kind::ServiceNotice => "service-notice",
+            Kind::ServicePlan => "service-plan",
+            Kind::ServiceCalendar => "service-calendar",
+            Kind::Badge => "badge",
             Kind::Index => "index",
         }
     }
+}
+
+/// A4 portrait (documents), A4 landscape (maps, wide tables) or a badge-sized card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    Portrait,
+    Landscape,
+    Card,
 }
 
 /// 编号, 版本, 编制/审核/批准, 发布/实施日期: printed above every 制度.
@@ -52,8 +71,8 @@ pub struct Document {
     /// File stem, ASCII, unique within the enterprise.
     pub slug: String,
     pub control: Option<Control>,
-    /// Printed on landscape pages (wide tables).
-    pub landscape: bool,
+    /// The page it is printed on.
+    pub layout: Layout,
     pub blocks: Vec<Block>,
 }
 
@@ -98,6 +117,30 @@ pub enum Block {
     Signatures {
         labels: Vec<String>,
     },
+    /// A row of people cards: a photo (site-relative path; a photo box where missing) and
+    /// label → value lines.
+    Cards {
+        cards: Vec<PersonCard>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonCard {
+    pub photo: Option<String>,
+    pub lines: Vec<(String, String)>,
+}
+
+impl Document {
+    /// Site-relative paths of the images the document shows.
+    pub fn assets(&self) -> Vec<&str> {
+        self.blocks
+            .iter()
+            .flat_map(|b| match b {
+                Block::Cards { cards } => cards.iter().filter_map(|c| c.photo.as_deref()).collect(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -3,7 +3,7 @@
 
 use base64::Engine as _;
 
-use crate::documents::model::{Block, Document, Inline, Kind};
+use crate::documents::model::{Block, Document, Inline, Kind, Layout};
 use crate::facts::EnterpriseFacts;
 use crate::facts::risk::Level;
 use crate::render::svg::{MapInput, MapZone, Shape, risk_map_svg};
@@ -54,7 +54,7 @@ fn doc(
     title: String,
     cx: &RiskContext,
     slug: String,
-    landscape: bool,
+    layout: Layout,
     blocks: Vec<Block>,
 ) -> Document {
     Document {
@@ -63,7 +63,7 @@ fn doc(
         enterprise: Some(cx.enterprise_id.to_string()),
         slug,
         control: None,
-        landscape,
+        layout,
         blocks,
     }
 }
@@ -295,7 +295,7 @@ fn risk_map(e: &EnterpriseFile, cx: &RiskContext) -> Document {
         "安全风险四色分布图".to_string(),
         cx,
         "risk-map".into(),
-        true,
+        Layout::Landscape,
         blocks,
     )
 }
@@ -394,7 +394,7 @@ fn risk_register(e: &EnterpriseFile, cx: &RiskContext) -> Document {
         "安全风险分级管控清单".to_string(),
         cx,
         "risk-register".into(),
-        true,
+        Layout::Landscape,
         blocks,
     )
 }
@@ -489,7 +489,7 @@ fn zone_board(e: &EnterpriseFile, cx: &RiskContext, zone_id: &str) -> Document {
         format!("车间风险公告牌（{name}）"),
         cx,
         format!("zone-board-{zone_id}"),
-        false,
+        Layout::Portrait,
         blocks,
     )
 }
@@ -595,7 +595,7 @@ fn post_card(e: &EnterpriseFile, cx: &RiskContext, post_id: &str) -> Document {
         format!("岗位安全风险告知卡（{name}）"),
         cx,
         format!("post-card-{post_id}"),
-        false,
+        Layout::Portrait,
         blocks,
     )
 }

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use tera::Context;
 
 use crate::documents::markdown::to_blocks;
-use crate::documents::model::{Control, Document, Kind};
+use crate::documents::model::{Control, Document, Kind, Layout};
 use crate::render::engine::{Engines, TemplateError};
 use crate::site::date::Date;
 use crate::site::model::{DocumentControl, EnterpriseFile};
@@ -96,7 +96,7 @@ pub fn systems(
             enterprise: Some(enterprise_id.to_string()),
             slug: format!("system-{:02}-{}", spec.number, spec.slug),
             control: Some(control),
-            landscape: false,
+            layout: Layout::Portrait,
             blocks: to_blocks(&markdown),
         });
     }

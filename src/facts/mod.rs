@@ -1,6 +1,7 @@
 //! Facts derived once per build from the validated site: risk grades, zone and post
 //! levels, 互保 groups, serving counselors. Documents read facts, never raw YAML alone.
 
+pub mod calendar;
 pub mod pairs;
 pub mod risk;
 
@@ -37,6 +38,8 @@ pub struct EnterpriseFacts {
     pub post_levels: BTreeMap<String, Option<Level>>,
     pub groups: Vec<TeamGroups>,
     pub counselors: Vec<Counselor>,
+    /// Every visit, inspection, training and drill of the contract.
+    pub schedule: Vec<calendar::ServiceEvent>,
 }
 
 impl EnterpriseFacts {
@@ -65,10 +68,19 @@ impl Site {
 
 pub fn derive(loaded: LoadedSite, date: Date) -> Site {
     let thresholds = Thresholds::from_input(loaded.config.risk.as_ref());
+    let work = calendar::WorkCalendar::new(&loaded.config.document_control);
     let facts = loaded
         .enterprises
         .iter()
-        .map(|e| enterprise_facts(&e.id, &e.data, &loaded.config.counselors, &thresholds))
+        .map(|e| {
+            enterprise_facts(
+                &e.id,
+                &e.data,
+                &loaded.config.counselors,
+                &thresholds,
+                &work,
+            )
+        })
         .collect();
     Site {
         loaded,
@@ -83,6 +95,7 @@ fn enterprise_facts(
     e: &EnterpriseFile,
     all_counselors: &[Counselor],
     thresholds: &Thresholds,
+    work: &calendar::WorkCalendar,
 ) -> EnterpriseFacts {
     let grades: Vec<GradedRisk> = e
         .risk_points
@@ -147,5 +160,6 @@ fn enterprise_facts(
         post_levels,
         groups,
         counselors,
+        schedule: calendar::service_schedule(&e.service, work),
     }
 }

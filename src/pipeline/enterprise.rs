@@ -11,12 +11,14 @@ use crate::documents::context::enterprise_context;
 use crate::documents::ledgers::{self, LedgerContext};
 use crate::documents::model::Document;
 use crate::documents::risk::{RiskContext, background_uri, risk_documents};
+use crate::documents::service::{ServiceContext, service_documents};
 use crate::documents::systems;
 use crate::facts::{EnterpriseFacts, Site};
 use crate::output::manifest::{ManifestDocument, ManifestEnterprise};
 use crate::output::writer::Staging;
 use crate::render::engine::Engines;
 use crate::render::html::{self, DocLink, PageCommon};
+use crate::render::ics::{IcsInput, service_calendar_ics};
 use crate::render::pdf::{PACK_FILE, PdfRenderer};
 use crate::render::xlsx;
 use crate::site::load::LoadedEnterprise;
@@ -84,6 +86,14 @@ pub fn build_enterprise(
         background,
     };
     docs.extend(risk_documents(e, &risk));
+    docs.extend(service_documents(&ServiceContext {
+        enterprise_id: id,
+        enterprise: e,
+        facts,
+        agency: &config.agency,
+        schedule: &facts.schedule,
+        date: site.date,
+    }));
     let mut written = Counts::default();
 
     let mut manifest_docs: Vec<ManifestDocument> = docs
@@ -103,6 +113,15 @@ pub fn build_enterprise(
             .iter()
             .map(|d| (d, format!("{}.pdf", d.slug)))
             .collect();
+        let assets: Vec<(String, std::path::PathBuf)> = docs
+            .iter()
+            .flat_map(|d| d.assets())
+            .filter_map(|rel| {
+                resolve_in_site(&site.loaded.root, rel)
+                    .ok()
+                    .map(|abs| (rel.to_string(), abs))
+            })
+            .collect();
         let rendered = renderer.render_enterprise(
             id,
             &e.enterprise.name,
@@ -110,6 +129,7 @@ pub fn build_enterprise(
             &config.build.title,
             site.date,
             &named,
+            &assets,
         )?;
         for file in &rendered.files {
             staging.write(&format!("{id}/{}", file.name), &file.bytes)?;
@@ -147,6 +167,32 @@ pub fn build_enterprise(
         staging.write(&workbook, &bytes)?;
         for entry in manifest_docs.iter_mut().filter(|d| d.kind == "ledger") {
             entry.files.insert("xlsx", workbook.clone());
+        }
+        let ics = format!("{id}/service-calendar.ics");
+        let counselor_names = facts
+            .counselors
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join("、");
+        let calendar = service_calendar_ics(
+            &IcsInput {
+                enterprise_id: id,
+                enterprise_name: &e.enterprise.name,
+                address: &e.enterprise.address,
+                agency: &config.agency.name,
+                counselors: &counselor_names,
+                contract_no: &e.service.contract_no,
+                build_date: site.date,
+            },
+            &facts.schedule,
+        );
+        staging.write(&ics, calendar.as_bytes())?;
+        for entry in manifest_docs
+            .iter_mut()
+            .filter(|d| d.kind == "service-calendar")
+        {
+            entry.files.insert("ics", ics.clone());
         }
         let mut links = Vec::with_capacity(docs.len());
         for (doc, entry) in docs.iter().zip(manifest_docs.iter_mut()) {

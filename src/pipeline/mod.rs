@@ -126,6 +126,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             }
         })?;
         staging.write("style.css", css.as_bytes())?;
+        copy_images(&site, &staging)?;
     }
     lap(&mut report, "templates+fonts");
 
@@ -181,4 +182,33 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     report.enterprises = selected.len();
     report.findings = findings;
     Ok(report)
+}
+
+/// Copies every image the pages show (counselor photos, finding photos) to
+/// `OUT/assets/PATH`, once per build.
+fn copy_images(site: &Site, staging: &Staging) -> Result<(), BuildError> {
+    let config = &site.loaded.config;
+    let mut paths: Vec<&str> = config
+        .counselors
+        .iter()
+        .filter_map(|c| c.photo.as_deref())
+        .collect();
+    for e in &site.loaded.enterprises {
+        paths.extend(
+            e.data
+                .service
+                .findings
+                .iter()
+                .filter_map(|f| f.photo.as_deref()),
+        );
+    }
+    paths.sort_unstable();
+    paths.dedup();
+    for rel in paths {
+        // Validation resolved each inside the site already.
+        let source = crate::site::paths::resolve_in_site(&site.loaded.root, rel)
+            .map_err(BuildError::Asset)?;
+        staging.copy(&source, &format!("assets/{rel}"))?;
+    }
+    Ok(())
 }

@@ -5,15 +5,16 @@ use std::fmt::Write;
 
 use crate::documents::model::{Block, Inline};
 
-pub fn blocks_to_html(blocks: &[Block]) -> String {
+/// `assets` is the URL prefix under which the site's images are copied (`../assets/`).
+pub fn blocks_to_html(blocks: &[Block], assets: &str) -> String {
     let mut out = String::with_capacity(4096);
     for block in blocks {
-        block_html(block, &mut out);
+        block_html(block, assets, &mut out);
     }
     out
 }
 
-fn block_html(block: &Block, out: &mut String) {
+fn block_html(block: &Block, assets: &str, out: &mut String) {
     match block {
         Block::Heading { level, content } => {
             let level = (*level).clamp(2, 6);
@@ -34,7 +35,7 @@ fn block_html(block: &Block, out: &mut String) {
                 // A single paragraph in an item is written without <p>, as a tight list.
                 match item.as_slice() {
                     [Block::Paragraph { content }] => inlines(content, out),
-                    blocks => blocks.iter().for_each(|b| block_html(b, out)),
+                    blocks => blocks.iter().for_each(|b| block_html(b, assets, out)),
                 }
                 out.push_str("</li>\n");
             }
@@ -61,7 +62,7 @@ fn block_html(block: &Block, out: &mut String) {
         }
         Block::Quote { blocks } => {
             out.push_str("<blockquote>\n");
-            blocks.iter().for_each(|b| block_html(b, out));
+            blocks.iter().for_each(|b| block_html(b, assets, out));
             out.push_str("</blockquote>\n");
         }
         Block::Rule => out.push_str("<hr>\n"),
@@ -91,6 +92,31 @@ fn block_html(block: &Block, out: &mut String) {
             escape_into(ink, out);
             out.push_str("\">");
             escape_into(text, out);
+            out.push_str("</div>\n");
+        }
+        Block::Cards { cards } => {
+            out.push_str("<div class=\"cards\">\n");
+            for card in cards {
+                out.push_str("<div class=\"card\">");
+                match &card.photo {
+                    Some(path) => {
+                        out.push_str("<img class=\"photo\" src=\"");
+                        escape_into(assets, out);
+                        escape_into(path, out);
+                        out.push_str("\" alt=\"照片\">");
+                    }
+                    None => out.push_str("<div class=\"photo empty\">照片</div>"),
+                }
+                out.push_str("<dl>");
+                for (label, value) in &card.lines {
+                    out.push_str("<dt>");
+                    escape_into(label, out);
+                    out.push_str("</dt><dd>");
+                    escape_into(value, out);
+                    out.push_str("</dd>");
+                }
+                out.push_str("</dl></div>\n");
+            }
             out.push_str("</div>\n");
         }
         Block::Signatures { labels } => {
@@ -158,14 +184,17 @@ mod tests {
 
     #[test]
     fn escapes_every_text_run() {
-        let html = blocks_to_html(&[Block::Paragraph {
-            content: vec![
-                Inline::text("<script>\"x\"&"),
-                Inline::Strong {
-                    content: vec![Inline::text("甲")],
-                },
-            ],
-        }]);
+        let html = blocks_to_html(
+            &[Block::Paragraph {
+                content: vec![
+                    Inline::text("<script>\"x\"&"),
+                    Inline::Strong {
+                        content: vec![Inline::text("甲")],
+                    },
+                ],
+            }],
+            "",
+        );
         assert_eq!(
             html,
             "<p>&lt;script&gt;&quot;x&quot;&amp;<strong>甲</strong></p>\n"

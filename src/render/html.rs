@@ -31,9 +31,9 @@ pub fn document_page(
     context.insert("enterprise_name", enterprise_name);
     context.insert(
         "doc",
-        &json!({"title": doc.title, "kind": doc.kind, "control": doc.control}),
+        &json!({"title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout}),
     );
-    context.insert("body", &blocks_to_html(&doc.blocks));
+    context.insert("body", &blocks_to_html(&doc.blocks, "../assets/"));
     engines.render_html("html/document.html", &context)
 }
 

@@ -4,6 +4,7 @@ pub mod blocks_html;
 pub mod engine;
 pub mod fonts;
 pub mod html;
+pub mod ics;
 pub mod pdf;
 pub mod svg;
 pub mod typst;

@@ -112,6 +112,7 @@ impl PdfRenderer {
         pack_title: &str,
         date: Date,
         documents: &[(&Document, String)],
+        assets: &[(String, std::path::PathBuf)],
     ) -> Result<RenderedPdfs, PdfError> {
         // The sandbox holds only generated files and copies: typst may read nothing else.
         let root = tempfile::Builder::new().prefix("anquan-typst-").tempdir()?;
@@ -121,6 +122,14 @@ impl PdfRenderer {
                 fs::create_dir_all(parent)?;
             }
             fs::write(path, bytes)?;
+        }
+        // Copies, not links: typst follows links inside its root.
+        for (rel, source) in assets {
+            let target = root.path().join(rel);
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::copy(source, target)?;
         }
         let data = BundleData {
             enterprise: json!({"id": enterprise_id, "name": enterprise_name}),
@@ -132,7 +141,7 @@ impl PdfRenderer {
             fonts: &self.fonts.families,
             documents: documents
                 .iter()
-                .map(|(doc, file)| json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "landscape": doc.landscape, "blocks": doc.blocks}))
+                .map(|(doc, file)| json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "blocks": doc.blocks}))
                 .collect(),
         };
         fs::write(

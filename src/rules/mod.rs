@@ -1,14 +1,28 @@
 //! Compliance rules (spec §5) over the derived site: one file per family of rules.
 //! Findings here are reported, shown on the index pages, and stop a build only with --strict.
 
+pub mod counselors;
 mod pairs;
 mod risk;
+pub mod service;
 
 use crate::diag::{Finding, Reporter};
 use crate::facts::Site;
+use crate::facts::calendar::WorkCalendar;
 
 pub fn check(site: &Site) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let config = &site.loaded.config_source;
+    counselors::check(
+        site,
+        &mut Reporter {
+            file: &config.rel,
+            index: &config.index,
+            enterprise: None,
+            findings: &mut findings,
+        },
+    );
+    let calendar = WorkCalendar::new(&site.loaded.config.document_control);
     for (loaded, facts) in site.enterprises() {
         let mut r = Reporter {
             file: &loaded.source.rel,
@@ -18,6 +32,7 @@ pub fn check(site: &Site) -> Vec<Finding> {
         };
         risk::check(&loaded.data, facts, &mut r);
         pairs::check(&loaded.data, facts, &mut r);
+        service::check(&loaded.data, &calendar, site.date, &mut r);
     }
     findings
 }

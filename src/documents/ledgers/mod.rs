@@ -5,7 +5,7 @@
 mod inventory;
 mod records;
 
-use crate::documents::model::{Block, Document, Inline, Kind};
+use crate::documents::model::{Block, Document, Inline, Kind, Layout};
 use crate::facts::risk::num;
 use crate::site::date::Date;
 use crate::site::model::EnterpriseFile;
@@ -138,7 +138,7 @@ impl Ledger {
             enterprise: Some(enterprise_id.to_string()),
             slug: format!("ledger-{}", self.slug),
             control: None,
-            landscape: true,
+            layout: Layout::Landscape,
             blocks,
         }
     }

@@ -1,0 +1,89 @@
+//! `service-frequency` (第十六条), `service-plan-late` (第十五条), `service-fee-low`
+//! (第二十二条), `inspection-overdue` and `finding-overdue`.
+
+use crate::diag::Reporter;
+use crate::facts::calendar::WorkCalendar;
+use crate::site::date::Date;
+use crate::site::model::EnterpriseFile;
+
+/// The plan is due within this many working days of signing (第十五条).
+pub const PLAN_WORKING_DAYS: u32 = 30;
+/// The suggested minimum fee in yuan (第二十二条).
+pub const MIN_FEE: f64 = 15000.0;
+
+pub fn check(e: &EnterpriseFile, calendar: &WorkCalendar, date: Date, r: &mut Reporter) {
+    let f = &e.service.frequency;
+    for (key, value, minimum, unit) in [
+        (
+            "site_visits_per_month",
+            f.site_visits_per_month,
+            2,
+            "site visits a month",
+        ),
+        (
+            "inspections_per_month",
+            f.inspections_per_month,
+            1,
+            "inspection a month",
+        ),
+        (
+            "trainings_per_year",
+            f.trainings_per_year,
+            2,
+            "trainings a year",
+        ),
+        ("drills_per_year", f.drills_per_year, 1, "drill a year"),
+    ] {
+        if value < minimum {
+            r.error(
+                "service-frequency",
+                &format!("service.frequency.{key}"),
+                format!("{value} is below the minimum of {minimum} {unit} (自律管理办法第十六条)"),
+            );
+        }
+    }
+    let days = calendar.working_days_between(e.service.signed_on, e.service.plan_issued_on);
+    if days > PLAN_WORKING_DAYS {
+        r.error(
+            "service-plan-late",
+            "service.plan_issued_on",
+            format!(
+                "the technical service plan was issued {days} working days after the agreement was signed ({}); it is due within {PLAN_WORKING_DAYS} (第十五条)",
+                e.service.signed_on
+            ),
+        );
+    }
+    if e.service.fee < MIN_FEE {
+        r.warning(
+            "service-fee-low",
+            "service.fee",
+            format!(
+                "fee {} yuan is below the suggested minimum of 15000 (第二十二条)",
+                crate::facts::risk::num(e.service.fee)
+            ),
+        );
+    }
+    for (i, q) in e.equipment.iter().enumerate() {
+        if let (true, Some(next)) = (q.special, q.next_inspection) {
+            if next < date {
+                r.warning(
+                    "inspection-overdue",
+                    &format!("equipment[{i}].next_inspection"),
+                    format!("special equipment {}（{}）was due for inspection on {next}: it may not be used until inspected (特种设备安全法第四十条)", q.name, q.reg_no.as_deref().unwrap_or("")),
+                );
+            }
+        }
+    }
+    for (i, finding) in e.service.findings.iter().enumerate() {
+        if finding.closed_on.is_none() && finding.due < date {
+            r.warning(
+                "finding-overdue",
+                &format!("service.findings[{i}].due"),
+                format!(
+                    "hazard “{}” was due to be rectified by {} and is not closed",
+                    finding.issue, finding.due
+                ),
+            );
+        }
+    }
+}
