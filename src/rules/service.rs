@@ -64,14 +64,14 @@ pub fn check(e: &EnterpriseFile, calendar: &WorkCalendar, date: Date, r: &mut Re
         );
     }
     for (i, q) in e.equipment.iter().enumerate() {
-        if let (true, Some(next)) = (q.special, q.next_inspection) {
-            if next < date {
-                r.warning(
+        if let (true, Some(next)) = (q.special, q.next_inspection)
+            && next < date
+        {
+            r.warning(
                     "inspection-overdue",
                     &format!("equipment[{i}].next_inspection"),
                     format!("special equipment {}（{}）was due for inspection on {next}: it may not be used until inspected (特种设备安全法第四十条)", q.name, q.reg_no.as_deref().unwrap_or("")),
                 );
-            }
         }
     }
     for (i, finding) in e.service.findings.iter().enumerate() {
