@@ -4,6 +4,7 @@ pub mod context;
 pub mod ledgers;
 pub mod markdown;
 pub mod model;
+pub mod pairs;
 pub mod risk;
 pub mod service;
 pub mod systems;

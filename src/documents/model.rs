@@ -19,6 +19,8 @@ pub enum Kind {
     ServicePlan,
     ServiceCalendar,
     Badge,
+    PairRoster,
+    PairAgreement,
     Index,
 }
 
@@ -36,6 +38,8 @@ impl Kind {
             Kind::ServicePlan => "service-plan",
             Kind::ServiceCalendar => "service-calendar",
             Kind::Badge => "badge",
+            Kind::PairRoster => "pair-roster",
+            Kind::PairAgreement => "pair-agreement",
             Kind::Index => "index",
         }
     }
@@ -73,6 +77,8 @@ pub struct Document {
     pub control: Option<Control>,
     /// The page it is printed on.
     pub layout: Layout,
+    /// The people a per-group document is about (a pair agreement's members).
+    pub members: Vec<String>,
     pub blocks: Vec<Block>,
 }
 

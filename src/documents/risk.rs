@@ -64,6 +64,7 @@ fn doc(
         slug,
         control: None,
         layout,
+        members: Vec::new(),
         blocks,
     }
 }

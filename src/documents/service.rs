@@ -48,6 +48,7 @@ fn doc(
         slug,
         control: None,
         layout,
+        members: Vec::new(),
         blocks,
     }
 }

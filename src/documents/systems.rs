@@ -97,6 +97,7 @@ pub fn systems(
             slug: format!("system-{:02}-{}", spec.number, spec.slug),
             control: Some(control),
             layout: Layout::Portrait,
+            members: Vec::new(),
             blocks: to_blocks(&markdown),
         });
     }

@@ -10,6 +10,7 @@ use crate::diag::Finding;
 use crate::documents::context::enterprise_context;
 use crate::documents::ledgers::{self, LedgerContext};
 use crate::documents::model::Document;
+use crate::documents::pairs::pair_documents;
 use crate::documents::risk::{RiskContext, background_uri, risk_documents};
 use crate::documents::service::{ServiceContext, service_documents};
 use crate::documents::systems;
@@ -86,14 +87,16 @@ pub fn build_enterprise(
         background,
     };
     docs.extend(risk_documents(e, &risk));
-    docs.extend(service_documents(&ServiceContext {
+    let service_docs = service_documents(&ServiceContext {
         enterprise_id: id,
         enterprise: e,
         facts,
         agency: &config.agency,
         schedule: &facts.schedule,
         date: site.date,
-    }));
+    });
+    docs.extend(service_docs);
+    docs.extend(pair_documents(id, e, facts));
     let mut written = Counts::default();
 
     let mut manifest_docs: Vec<ManifestDocument> = docs
@@ -104,7 +107,7 @@ pub fn build_enterprise(
             title: doc.title.clone(),
             number: doc.control.as_ref().map(|c| c.number.clone()),
             files: Default::default(),
-            members: None,
+            members: (!doc.members.is_empty()).then(|| doc.members.clone()),
         })
         .collect();
 

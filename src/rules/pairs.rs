@@ -37,6 +37,35 @@ pub fn check(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
                 );
             }
         }
+        // Groups of three only where the team is odd, and then only one (互联互保 practice).
+        if !groups.generated {
+            let in_team = |g: &crate::facts::pairs::Group| {
+                g.members
+                    .iter()
+                    .filter(|n| team.members.iter().any(|m| &m.name == *n))
+                    .count()
+            };
+            let triads: Vec<usize> = groups
+                .groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| in_team(g) == 3)
+                .map(|(i, _)| i)
+                .collect();
+            let allowed = usize::from(team.members.len() % 2 == 1);
+            for &g in triads.iter().skip(allowed) {
+                r.error(
+                    "pair-size",
+                    &format!("{at}[{g}]"),
+                    format!(
+                        "team `{}` ({} members) has a group of three ({}) where pairs would do: only an odd team has one group of three",
+                        team.id,
+                        team.members.len(),
+                        groups.groups[g].members.join("、")
+                    ),
+                );
+            }
+        }
         for m in &team.members {
             match count.get(m.name.as_str()).copied().unwrap_or(0) {
                 1 => {}

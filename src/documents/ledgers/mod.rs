@@ -139,6 +139,7 @@ impl Ledger {
             slug: format!("ledger-{}", self.slug),
             control: None,
             layout: Layout::Landscape,
+            members: Vec::new(),
             blocks,
         }
     }
