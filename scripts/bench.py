@@ -5,6 +5,7 @@
 usage: scripts/bench.py [N] [--runs R]      (default N=50, R=3; builds the release binary)
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,9 +23,22 @@ def make_site(dest, n):
     sources = {name: open(os.path.join(ent_dir, name), encoding="utf-8").read() for name in templates}
     for name in templates:
         os.remove(os.path.join(ent_dir, name))
+    # One counselor per 30 clients, so that the agency passes counselor-load (第二十一条).
+    counselors = (n + 29) // 30
+    config_path = os.path.join(dest, "anquan.yaml")
+    config = open(config_path, encoding="utf-8").read()
+    extra = "".join(
+        f"  - {{id: bench{k}, name: 测试{k}, phone: 1390000{k:04d}, education: 本科, major: 安全工程,"
+        f" safety_years: 6, badge_no: BENCH-{k:03d}, trained_on: 2026-06-01}}\n"
+        for k in range(counselors)
+    )
+    config = config.replace("document_control:", extra + "document_control:", 1)
+    with open(config_path, "w", encoding="utf-8") as f:
+        f.write(config)
     for i in range(n):
         name = templates[i % len(templates)]
         text = sources[name].replace("有限公司", f"{i + 1:03d}号分厂有限公司", 1)
+        text = re.sub(r"  counselors: \[[^\]]*\]", f"  counselors: [bench{i // 30}]", text, count=1)
         with open(os.path.join(ent_dir, f"e{i + 1:03d}.yaml"), "w", encoding="utf-8") as f:
             f.write(text)
 
