@@ -18,7 +18,7 @@ pub struct ManifestEnterprise {
     pub name: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ManifestDocument {
     pub enterprise: Option<String>,
     pub kind: &'static str,

@@ -26,6 +26,54 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
     }
 }
 
+/// Where a build writes: a staging folder swapped in at the end (`build`), or the live
+/// output folder, file by file and atomically (`watch`).
+pub trait Sink: Sync {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError>;
+
+    /// Copies a site file (already resolved inside the site) into the output.
+    fn copy(&self, from: &Path, rel: &str) -> Result<(), OutputError> {
+        let bytes = fs::read(from).map_err(io(from))?;
+        self.write(rel, &bytes)
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        Staging::write(self, rel, bytes)
+    }
+}
+
+/// The live output folder: each file is written to a temp file beside it and renamed,
+/// so a browser never reads half a page.
+pub struct LiveDir {
+    pub root: PathBuf,
+}
+
+impl Sink for LiveDir {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let path = self.root.join(rel);
+        let parent = path
+            .parent()
+            .map_or_else(|| self.root.clone(), Path::to_path_buf);
+        fs::create_dir_all(&parent).map_err(io(&parent))?;
+        // Unchanged files are left alone, so watchers and browsers see only real changes.
+        if fs::read(&path).is_ok_and(|old| old == bytes) {
+            return Ok(());
+        }
+        let mut temp = tempfile::Builder::new()
+            .prefix(".anquan-")
+            .tempfile_in(&parent)
+            .map_err(io(&parent))?;
+        std::io::Write::write_all(&mut temp, bytes).map_err(io(&path))?;
+        temp.persist(&path).map_err(|e| OutputError::Io {
+            path: path.clone(),
+            source: e.error,
+        })?;
+        Ok(())
+    }
+}
+
 pub struct Staging {
     dir: TempDir,
     out: PathBuf,
@@ -63,12 +111,6 @@ impl Staging {
             fs::create_dir_all(parent).map_err(io(parent))?;
         }
         fs::write(&path, bytes).map_err(io(&path))
-    }
-
-    /// Copies a site file (already resolved inside the site) into the output.
-    pub fn copy(&self, from: &Path, rel: &str) -> Result<(), OutputError> {
-        let bytes = fs::read(from).map_err(io(from))?;
-        self.write(rel, &bytes)
     }
 
     /// Replaces OUT with the staged build.

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::BuildError;
 use crate::diag::Finding;
 use crate::documents::context::enterprise_context;
+use crate::documents::ledgers::Ledger;
 use crate::documents::ledgers::{self, LedgerContext};
 use crate::documents::model::Document;
 use crate::documents::pairs::pair_documents;
@@ -16,7 +17,7 @@ use crate::documents::service::{ServiceContext, service_documents};
 use crate::documents::systems;
 use crate::facts::{EnterpriseFacts, Site};
 use crate::output::manifest::{ManifestDocument, ManifestEnterprise};
-use crate::output::writer::Staging;
+use crate::output::writer::Sink;
 use crate::render::engine::Engines;
 use crate::render::html::{self, DocLink, PageCommon};
 use crate::render::ics::{IcsInput, service_calendar_ics};
@@ -30,6 +31,8 @@ use crate::site::paths::resolve_in_site;
 pub struct Outputs<'a> {
     pub html: bool,
     pub pdf: Option<&'a PdfRenderer>,
+    /// PDFs will be written after this step (watch mode): link and list them now.
+    pub pdf_later: bool,
 }
 
 #[derive(Default)]
@@ -42,24 +45,26 @@ pub struct Counts {
 /// One workbook per enterprise holds the eight ledgers.
 pub const LEDGER_WORKBOOK: &str = "ledgers.xlsx";
 
+#[derive(Clone)]
 pub struct EnterpriseOutput {
     pub entry: ManifestEnterprise,
     pub documents: Vec<ManifestDocument>,
     pub index_row: Value,
 }
 
-#[allow(clippy::too_many_arguments)]
-pub fn build_enterprise(
+/// Every document of one enterprise, built once for all formats.
+pub struct EnterpriseDocs {
+    pub docs: Vec<Document>,
+    pub ledgers: Vec<Ledger>,
+    pub context: Value,
+}
+
+pub fn enterprise_documents(
     site: &Site,
     engines: &Engines,
-    common: &PageCommon,
-    staging: &Staging,
-    outputs: Outputs,
     loaded: &LoadedEnterprise,
     facts: &EnterpriseFacts,
-    findings: &[Finding],
-    counts: &Mutex<Counts>,
-) -> Result<EnterpriseOutput, BuildError> {
+) -> Result<EnterpriseDocs, BuildError> {
     let e = &loaded.data;
     let id = &loaded.id;
     let config = &site.loaded.config;
@@ -87,17 +92,84 @@ pub fn build_enterprise(
         background,
     };
     docs.extend(risk_documents(e, &risk));
-    let service_docs = service_documents(&ServiceContext {
+    docs.extend(service_documents(&ServiceContext {
         enterprise_id: id,
         enterprise: e,
         facts,
         agency: &config.agency,
         schedule: &facts.schedule,
         date: site.date,
-    });
-    docs.extend(service_docs);
+    }));
     docs.extend(pair_documents(id, e, facts));
+    Ok(EnterpriseDocs {
+        docs,
+        ledgers,
+        context,
+    })
+}
+
+/// The PDF file of each document, and the pack, inside the enterprise folder.
+fn pdf_name(doc: &Document) -> String {
+    format!("{}.pdf", doc.slug)
+}
+
+/// Compiles and writes every PDF of one enterprise; returns typst's warnings.
+pub fn write_pdfs(
+    site: &Site,
+    renderer: &PdfRenderer,
+    loaded: &LoadedEnterprise,
+    docs: &[Document],
+    sink: &dyn Sink,
+) -> Result<(usize, Vec<String>), BuildError> {
+    let config = &site.loaded.config;
+    let named: Vec<(&Document, String)> = docs.iter().map(|d| (d, pdf_name(d))).collect();
+    let assets: Vec<(String, std::path::PathBuf)> = docs
+        .iter()
+        .flat_map(|d| d.assets())
+        .filter_map(|rel| {
+            resolve_in_site(&site.loaded.root, rel)
+                .ok()
+                .map(|abs| (rel.to_string(), abs))
+        })
+        .collect();
+    let rendered = renderer.render_enterprise(
+        &loaded.id,
+        &loaded.data.enterprise.name,
+        &config.agency,
+        &config.build.title,
+        site.date,
+        &named,
+        &assets,
+    )?;
+    for file in &rendered.files {
+        sink.write(&format!("{}/{}", loaded.id, file.name), &file.bytes)?;
+    }
+    Ok((rendered.files.len(), rendered.warnings))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn build_enterprise(
+    site: &Site,
+    engines: &Engines,
+    common: &PageCommon,
+    sink: &dyn Sink,
+    outputs: Outputs,
+    loaded: &LoadedEnterprise,
+    facts: &EnterpriseFacts,
+    findings: &[Finding],
+    counts: &Mutex<Counts>,
+) -> Result<EnterpriseOutput, BuildError> {
+    let e = &loaded.data;
+    let id = &loaded.id;
+    let config = &site.loaded.config;
+    let EnterpriseDocs {
+        docs,
+        ledgers,
+        context,
+    } = enterprise_documents(site, engines, loaded, facts)?;
     let mut written = Counts::default();
+    // PDFs are listed when written now, or when a watch session writes them next.
+    let lists_pdfs = outputs.pdf.is_some() || outputs.pdf_later;
 
     let mut manifest_docs: Vec<ManifestDocument> = docs
         .iter()
@@ -106,40 +178,15 @@ pub fn build_enterprise(
             kind: doc.kind.as_str(),
             title: doc.title.clone(),
             number: doc.control.as_ref().map(|c| c.number.clone()),
-            files: Default::default(),
+            files: if lists_pdfs {
+                [("pdf", format!("{id}/{}", pdf_name(doc)))].into()
+            } else {
+                Default::default()
+            },
             members: (!doc.members.is_empty()).then(|| doc.members.clone()),
         })
         .collect();
-
-    if let Some(renderer) = outputs.pdf {
-        let named: Vec<(&Document, String)> = docs
-            .iter()
-            .map(|d| (d, format!("{}.pdf", d.slug)))
-            .collect();
-        let assets: Vec<(String, std::path::PathBuf)> = docs
-            .iter()
-            .flat_map(|d| d.assets())
-            .filter_map(|rel| {
-                resolve_in_site(&site.loaded.root, rel)
-                    .ok()
-                    .map(|abs| (rel.to_string(), abs))
-            })
-            .collect();
-        let rendered = renderer.render_enterprise(
-            id,
-            &e.enterprise.name,
-            &config.agency,
-            &config.build.title,
-            site.date,
-            &named,
-            &assets,
-        )?;
-        for file in &rendered.files {
-            staging.write(&format!("{id}/{}", file.name), &file.bytes)?;
-        }
-        for (entry, (_, file)) in manifest_docs.iter_mut().zip(&named) {
-            entry.files.insert("pdf", format!("{id}/{file}"));
-        }
+    if lists_pdfs {
         manifest_docs.push(ManifestDocument {
             enterprise: Some(id.clone()),
             kind: "pack",
@@ -148,8 +195,11 @@ pub fn build_enterprise(
             files: [("pdf", format!("{id}/{PACK_FILE}"))].into(),
             members: None,
         });
-        written.pdfs += rendered.files.len();
-        written.warnings.extend(rendered.warnings);
+    }
+    if let Some(renderer) = outputs.pdf {
+        let (count, warnings) = write_pdfs(site, renderer, loaded, &docs, sink)?;
+        written.pdfs += count;
+        written.warnings.extend(warnings);
     }
 
     let mine: Vec<&Finding> = findings
@@ -167,17 +217,12 @@ pub fn build_enterprise(
         let workbook = format!("{id}/{LEDGER_WORKBOOK}");
         let bytes = xlsx::workbook(&e.enterprise.name, &ledgers, site.date)
             .map_err(|err| BuildError::Asset(format!("{workbook}: {err}")))?;
-        staging.write(&workbook, &bytes)?;
+        sink.write(&workbook, &bytes)?;
         for entry in manifest_docs.iter_mut().filter(|d| d.kind == "ledger") {
             entry.files.insert("xlsx", workbook.clone());
         }
         let ics = format!("{id}/service-calendar.ics");
-        let counselor_names = facts
-            .counselors
-            .iter()
-            .map(|c| c.name.as_str())
-            .collect::<Vec<_>>()
-            .join("、");
+        let counselor_names = counselors.join("、");
         let calendar = service_calendar_ics(
             &IcsInput {
                 enterprise_id: id,
@@ -190,7 +235,7 @@ pub fn build_enterprise(
             },
             &facts.schedule,
         );
-        staging.write(&ics, calendar.as_bytes())?;
+        sink.write(&ics, calendar.as_bytes())?;
         for entry in manifest_docs
             .iter_mut()
             .filter(|d| d.kind == "service-calendar")
@@ -200,7 +245,7 @@ pub fn build_enterprise(
         let mut links = Vec::with_capacity(docs.len());
         for (doc, entry) in docs.iter().zip(manifest_docs.iter_mut()) {
             let rel = format!("{id}/{}.html", doc.slug);
-            staging.write(
+            sink.write(
                 &rel,
                 html::document_page(engines, common, &e.enterprise.name, doc)?.as_bytes(),
             )?;
@@ -209,7 +254,7 @@ pub fn build_enterprise(
             for block in &doc.blocks {
                 if let crate::documents::model::Block::Figure { svg, .. } = block {
                     let rel = format!("{id}/{}.svg", doc.slug);
-                    staging.write(&rel, svg.as_bytes())?;
+                    sink.write(&rel, svg.as_bytes())?;
                     entry.files.insert("svg", rel);
                 }
             }
@@ -218,7 +263,7 @@ pub fn build_enterprise(
                 kind: doc.kind.as_str(),
                 number: entry.number.clone(),
                 html: format!("{}.html", doc.slug),
-                pdf: outputs.pdf.map(|_| format!("{}.pdf", doc.slug)),
+                pdf: lists_pdfs.then(|| pdf_name(doc)),
             });
         }
         let summary = json!({
@@ -227,11 +272,11 @@ pub fn build_enterprise(
             "principal": e.enterprise.principal, "safety_officer": e.enterprise.safety_officer,
             "service": e.service, "counselors": counselors, "open_findings": open_findings,
             "zones": context["zones"], "site_findings": e.service.findings,
-            "pack": outputs.pdf.map(|_| PACK_FILE),
+            "pack": lists_pdfs.then_some(PACK_FILE),
             "workbook": LEDGER_WORKBOOK,
         });
         let rel = format!("{id}/index.html");
-        staging.write(
+        sink.write(
             &rel,
             html::enterprise_page(engines, common, &summary, &links, &mine)?.as_bytes(),
         )?;

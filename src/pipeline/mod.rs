@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::diag::Finding;
 use crate::facts::{self, EnterpriseFacts, Site};
 use crate::output::manifest::{Manifest, ManifestDocument};
-use crate::output::writer::{OutputError, Staging};
+use crate::output::writer::{OutputError, Sink, Staging};
 use crate::render::engine::{Engines, TemplateError};
 use crate::render::html::{self, PageCommon};
 use crate::render::pdf::{PdfError, PdfRenderer};
@@ -116,6 +116,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let outputs = Outputs {
         html: options.html,
         pdf: pdf.as_ref(),
+        pdf_later: false,
     };
     let staging = Staging::new(&options.out)?;
     if options.html {
@@ -186,7 +187,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
 /// Copies every image the pages show (counselor photos, finding photos) to
 /// `OUT/assets/PATH`, once per build.
-fn copy_images(site: &Site, staging: &Staging) -> Result<(), BuildError> {
+pub fn copy_images(site: &Site, staging: &dyn Sink) -> Result<(), BuildError> {
     let config = &site.loaded.config;
     let mut paths: Vec<&str> = config
         .counselors
