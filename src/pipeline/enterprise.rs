@@ -45,7 +45,7 @@ pub struct Counts {
 /// One workbook per enterprise holds the eight ledgers.
 pub const LEDGER_WORKBOOK: &str = "ledgers.xlsx";
 
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct EnterpriseOutput {
     pub entry: ManifestEnterprise,
     pub documents: Vec<ManifestDocument>,

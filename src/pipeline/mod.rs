@@ -1,6 +1,6 @@
 //! The build: load → validate → derive → documents → render → write, each step timed.
 
-mod enterprise;
+pub mod enterprise;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -60,6 +60,8 @@ pub struct BuildReport {
     pub pdfs: usize,
     /// typst warnings, passed on to the user.
     pub warnings: Vec<String>,
+    /// What each enterprise contributed (kept by a watch session for incremental rebuilds).
+    pub outputs: Vec<EnterpriseOutput>,
 }
 
 /// Load, validate and derive; `Err` holds input errors. Compliance findings come back
@@ -120,14 +122,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let staging = Staging::new(&options.out)?;
     if options.html {
-        let css = assets::stylesheet(&site.loaded.root, &config.build.theme).map_err(|source| {
-            OutputError::Io {
-                path: site.loaded.root.join("themes"),
-                source,
-            }
-        })?;
-        staging.write("style.css", css.as_bytes())?;
-        copy_images(&site, &staging)?;
+        write_site_files(&site, &staging)?;
     }
     lap(&mut report, "templates+fonts");
 
@@ -147,32 +142,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let built = built.into_iter().collect::<Result<Vec<_>, _>>()?;
     lap(&mut report, "enterprises");
 
-    let mut manifest = Manifest {
-        generator: GENERATOR.to_string(),
-        date: site.date.to_string(),
-        enterprises: built.iter().map(|o| o.entry.clone()).collect(),
-        documents: Vec::new(),
-    };
-    if options.html {
-        let rows: Vec<Value> = built.iter().map(|o| o.index_row.clone()).collect();
-        let agency_findings: Vec<&Finding> = findings.iter().collect();
-        staging.write(
-            "index.html",
-            html::index_page(&engines, &common, &rows, &agency_findings)?.as_bytes(),
-        )?;
-        manifest.documents.push(ManifestDocument {
-            enterprise: None,
-            kind: "index",
-            title: format!("{} · {}", config.build.title, config.agency.name),
-            number: None,
-            files: [("html", "index.html".to_string())].into(),
-            members: None,
-        });
-    }
-    for o in built {
-        manifest.documents.extend(o.documents);
-    }
-    staging.write("manifest.json", manifest.to_json().as_bytes())?;
+    write_index_and_manifest(&site, &engines, &common, &findings, &built, options.html, &staging)?;
     staging.commit()?;
     lap(&mut report, "index+write");
 
@@ -182,6 +152,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     report.warnings = counts.warnings;
     report.enterprises = selected.len();
     report.findings = findings;
+    report.outputs = built;
     Ok(report)
 }
 
@@ -211,5 +182,51 @@ pub fn copy_images(site: &Site, staging: &dyn Sink) -> Result<(), BuildError> {
             .map_err(BuildError::Asset)?;
         staging.copy(&source, &format!("assets/{rel}"))?;
     }
+    Ok(())
+}
+
+/// The stylesheet and the images the pages show.
+pub fn write_site_files(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
+    let theme = &site.loaded.config.build.theme;
+    let css = assets::stylesheet(&site.loaded.root, theme)
+        .map_err(|source| OutputError::Io { path: site.loaded.root.join("themes"), source })?;
+    sink.write("style.css", css.as_bytes())?;
+    copy_images(site, sink)
+}
+
+/// The agency index (HTML builds) and `manifest.json`, from every enterprise's output.
+pub fn write_index_and_manifest(
+    site: &Site,
+    engines: &Engines,
+    common: &PageCommon,
+    findings: &[Finding],
+    built: &[EnterpriseOutput],
+    html: bool,
+    sink: &dyn Sink,
+) -> Result<(), BuildError> {
+    let config = &site.loaded.config;
+    let mut manifest = Manifest {
+        generator: GENERATOR.to_string(),
+        date: site.date.to_string(),
+        enterprises: built.iter().map(|o| o.entry.clone()).collect(),
+        documents: Vec::new(),
+    };
+    if html {
+        let rows: Vec<Value> = built.iter().map(|o| o.index_row.clone()).collect();
+        let agency_findings: Vec<&Finding> = findings.iter().collect();
+        sink.write("index.html", html::index_page(engines, common, &rows, &agency_findings)?.as_bytes())?;
+        manifest.documents.push(ManifestDocument {
+            enterprise: None,
+            kind: "index",
+            title: format!("{} · {}", config.build.title, config.agency.name),
+            number: None,
+            files: [("html", "index.html".to_string())].into(),
+            members: None,
+        });
+    }
+    for o in built {
+        manifest.documents.extend(o.documents.iter().cloned());
+    }
+    sink.write("manifest.json", manifest.to_json().as_bytes())?;
     Ok(())
 }
