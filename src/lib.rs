@@ -15,6 +15,7 @@ pub mod pipeline;
 pub mod render;
 pub mod rules;
 pub mod site;
+pub mod watch;
 
 /// `anquan 0.1.0`, as the manifest's `generator`.
 pub const GENERATOR: &str = concat!("anquan ", env!("CARGO_PKG_VERSION"));

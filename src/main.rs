@@ -52,6 +52,31 @@ enum Command {
         #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
     },
+    /// Rebuild what each change touches (HTML first, PDFs after)
+    Watch {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Watch, and serve OUT on 127.0.0.1 with live reload
+    Serve {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// 0 picks a free port
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(short, long)]
+        quiet: bool,
+    },
     /// Check the PDF tools: typst and the CJK fonts
     Doctor {
         #[arg(default_value = ".")]
@@ -166,6 +191,19 @@ fn main() -> ExitCode {
                 Err(err) => fail(&format!("{err}; {} is unchanged", out.display())),
             }
         }
+        Command::Watch {
+            dir,
+            out,
+            date,
+            quiet,
+        } => watch(dir, out, date, None, quiet),
+        Command::Serve {
+            dir,
+            out,
+            port,
+            date,
+            quiet,
+        } => watch(dir, out, date, Some(port), quiet),
         Command::Doctor { dir } => {
             let report = anquan::doctor::doctor(&dir);
             print!("{}", report.text);
@@ -211,6 +249,31 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+    }
+}
+
+fn watch(
+    dir: PathBuf,
+    out: Option<PathBuf>,
+    date: Option<String>,
+    port: Option<u16>,
+    quiet: bool,
+) -> ExitCode {
+    let date = match date_or_usage(date.as_deref()) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let out = out.unwrap_or_else(|| dir.join("public"));
+    let options = anquan::watch::serve::WatchOptions {
+        site: dir,
+        out,
+        date,
+        port,
+        quiet,
+    };
+    match anquan::watch::serve::run(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => fail(&err.to_string()),
     }
 }
 

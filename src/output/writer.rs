@@ -140,6 +140,14 @@ impl Staging {
     }
 }
 
+/// Refuses an OUT folder that holds files not written by anquan.
+pub fn ensure_ours(out: &Path) -> Result<(), OutputError> {
+    if out.exists() && !is_replaceable(out) {
+        return Err(OutputError::Foreign(out.to_path_buf()));
+    }
+    fs::create_dir_all(out).map_err(io(out))
+}
+
 /// OUT may be replaced when it is empty or was written by anquan.
 fn is_replaceable(out: &Path) -> bool {
     if !out.is_dir() {

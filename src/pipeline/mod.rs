@@ -142,7 +142,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let built = built.into_iter().collect::<Result<Vec<_>, _>>()?;
     lap(&mut report, "enterprises");
 
-    write_index_and_manifest(&site, &engines, &common, &findings, &built, options.html, &staging)?;
+    write_index_and_manifest(
+        &site,
+        &engines,
+        &common,
+        &findings,
+        &built,
+        options.html,
+        &staging,
+    )?;
     staging.commit()?;
     lap(&mut report, "index+write");
 
@@ -188,8 +196,10 @@ pub fn copy_images(site: &Site, staging: &dyn Sink) -> Result<(), BuildError> {
 /// The stylesheet and the images the pages show.
 pub fn write_site_files(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> {
     let theme = &site.loaded.config.build.theme;
-    let css = assets::stylesheet(&site.loaded.root, theme)
-        .map_err(|source| OutputError::Io { path: site.loaded.root.join("themes"), source })?;
+    let css = assets::stylesheet(&site.loaded.root, theme).map_err(|source| OutputError::Io {
+        path: site.loaded.root.join("themes"),
+        source,
+    })?;
     sink.write("style.css", css.as_bytes())?;
     copy_images(site, sink)
 }
@@ -214,7 +224,10 @@ pub fn write_index_and_manifest(
     if html {
         let rows: Vec<Value> = built.iter().map(|o| o.index_row.clone()).collect();
         let agency_findings: Vec<&Finding> = findings.iter().collect();
-        sink.write("index.html", html::index_page(engines, common, &rows, &agency_findings)?.as_bytes())?;
+        sink.write(
+            "index.html",
+            html::index_page(engines, common, &rows, &agency_findings)?.as_bytes(),
+        )?;
         manifest.documents.push(ManifestDocument {
             enterprise: None,
             kind: "index",

@@ -43,7 +43,9 @@ fn is_temporary(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || name == "4913"
-        || [".swp", ".swx", ".tmp", ".bak", ".part", ".crdownload"].iter().any(|x| name.ends_with(x))
+        || [".swp", ".swx", ".tmp", ".bak", ".part", ".crdownload"]
+            .iter()
+            .any(|x| name.ends_with(x))
 }
 
 /// Classifies a changed path; `None` for what no rebuild needs (the output folder, temp
@@ -54,14 +56,25 @@ pub fn classify(site: &Path, out: &Path, path: &Path) -> Option<Change> {
     }
     let rel = path.strip_prefix(site).ok()?;
     let name = rel.file_name()?.to_str()?;
-    if is_temporary(name) || rel.components().any(|c| c.as_os_str().to_str().is_some_and(|s| s.starts_with('.'))) {
+    if is_temporary(name)
+        || rel
+            .components()
+            .any(|c| c.as_os_str().to_str().is_some_and(|s| s.starts_with('.')))
+    {
         return None;
     }
     let first = rel.components().next()?.as_os_str().to_str()?;
     match first {
         "anquan.yaml" => Some(Change::Everything),
-        "enterprises" if rel.components().count() == 2 && (name.ends_with(".yaml") || name.ends_with(".yml")) => {
-            Some(Change::Enterprise(name.trim_end_matches(".yaml").trim_end_matches(".yml").to_string()))
+        "enterprises"
+            if rel.components().count() == 2
+                && (name.ends_with(".yaml") || name.ends_with(".yml")) =>
+        {
+            Some(Change::Enterprise(
+                name.trim_end_matches(".yaml")
+                    .trim_end_matches(".yml")
+                    .to_string(),
+            ))
         }
         "templates" | "content" | "themes" | "fonts" => Some(Change::Everything),
         "static" => Some(Change::Static),
@@ -82,10 +95,22 @@ mod tests {
     #[test]
     fn classifies_site_files() {
         assert_eq!(at("/s", "anquan.yaml"), Some(Change::Everything));
-        assert_eq!(at("/s", "enterprises/ruifeng.yaml"), Some(Change::Enterprise("ruifeng".into())));
-        assert_eq!(at("/s", "templates/html/base.html"), Some(Change::Everything));
-        assert_eq!(at("/s", "content/systems/fire.md"), Some(Change::Everything));
-        assert_eq!(at("/s", "themes/default/style.css"), Some(Change::Everything));
+        assert_eq!(
+            at("/s", "enterprises/ruifeng.yaml"),
+            Some(Change::Enterprise("ruifeng".into()))
+        );
+        assert_eq!(
+            at("/s", "templates/html/base.html"),
+            Some(Change::Everything)
+        );
+        assert_eq!(
+            at("/s", "content/systems/fire.md"),
+            Some(Change::Everything)
+        );
+        assert_eq!(
+            at("/s", "themes/default/style.css"),
+            Some(Change::Everything)
+        );
         assert_eq!(at("/s", "static/photos/a.png"), Some(Change::Static));
     }
 
@@ -98,7 +123,14 @@ mod tests {
         assert_eq!(at("/s", "enterprises/.#ruifeng.yaml"), None);
         assert_eq!(at("/s", "README.md"), None);
         assert_eq!(at("/s", ".git/index"), None);
-        assert_eq!(classify(Path::new("/s"), Path::new("/out"), Path::new("/elsewhere/x.yaml")), None);
+        assert_eq!(
+            classify(
+                Path::new("/s"),
+                Path::new("/out"),
+                Path::new("/elsewhere/x.yaml")
+            ),
+            None
+        );
     }
 
     #[test]

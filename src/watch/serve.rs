@@ -1,0 +1,289 @@
+//! The watch loop (notify, debounced) and the HTTP server (axum on 127.0.0.1 with live
+//! reload). A broken edit shows its located errors over the last good pages, in the
+//! browser and the terminal; the next good edit clears them.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer};
+use tower_http::services::ServeDir;
+use tower_livereload::{LiveReloadLayer, Reloader};
+
+use super::classify::{ChangeSet, classify};
+use super::session::{Rebuilt, Session};
+use crate::pipeline::BuildError;
+use crate::render::blocks_html::escape_into;
+use crate::site::date::Date;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WatchError {
+    #[error("watching {path}: {source}")]
+    Notify {
+        path: PathBuf,
+        source: notify::Error,
+    },
+    #[error("serving on 127.0.0.1:{port}: {source}")]
+    Bind { port: u16, source: std::io::Error },
+    #[error("starting the server: {0}")]
+    Runtime(std::io::Error),
+}
+
+pub struct WatchOptions {
+    pub site: PathBuf,
+    pub out: PathBuf,
+    pub date: Date,
+    /// `Some` for `serve`: the port (0 picks a free one).
+    pub port: Option<u16>,
+    pub quiet: bool,
+}
+
+/// The located errors of the last failed rebuild, shown over every page until fixed.
+#[derive(Clone, Default)]
+struct Overlay(Arc<RwLock<Option<String>>>);
+
+impl Overlay {
+    fn set(&self, error: Option<String>) {
+        if let Ok(mut slot) = self.0.write() {
+            *slot = error;
+        }
+    }
+
+    fn get(&self) -> Option<String> {
+        self.0.read().ok().and_then(|e| e.clone())
+    }
+}
+
+/// Prints a status line; a closed stdout (a pipe whose reader left) must not stop the
+/// watcher, so write errors are ignored.
+fn say(line: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out
+        .write_fmt(line)
+        .and_then(|_| out.write_all(b"\n"))
+        .and_then(|_| out.flush());
+}
+
+fn describe(err: &BuildError) -> String {
+    match err {
+        BuildError::Invalid(findings) | BuildError::Strict(findings) => findings
+            .iter()
+            .filter(|f| f.is_error())
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.to_string(),
+    }
+}
+
+pub fn run(options: WatchOptions) -> Result<(), WatchError> {
+    let overlay = Overlay::default();
+    let livereload = LiveReloadLayer::new();
+    let reloader = livereload.reloader();
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    // Editors that save by writing a temp file and renaming it show up as create/rename
+    // events on the directory: watching the whole site recursively catches them.
+    let mut debouncer = new_debouncer(Duration::from_millis(60), None, tx).map_err(|source| {
+        WatchError::Notify {
+            path: options.site.clone(),
+            source,
+        }
+    })?;
+    debouncer
+        .watch(&options.site, RecursiveMode::Recursive)
+        .map_err(|source| WatchError::Notify {
+            path: options.site.clone(),
+            source,
+        })?;
+
+    let worker = {
+        let overlay = overlay.clone();
+        let (site, out, date, quiet) = (
+            options.site.clone(),
+            options.out.clone(),
+            options.date,
+            options.quiet,
+        );
+        std::thread::spawn(move || rebuild_loop(&site, &out, date, quiet, &rx, &overlay, &reloader))
+    };
+    match options.port {
+        Some(port) => serve(&options.out, port, overlay, livereload)?,
+        None => {
+            let _ = worker.join();
+        }
+    }
+    drop(debouncer);
+    Ok(())
+}
+
+fn rebuild_loop(
+    site: &Path,
+    out: &Path,
+    date: Date,
+    quiet: bool,
+    rx: &mpsc::Receiver<DebounceEventResult>,
+    overlay: &Overlay,
+    reloader: &Reloader,
+) {
+    let absolute_site = site.canonicalize().unwrap_or_else(|_| site.to_path_buf());
+    let absolute_out = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+    let mut session: Option<Session> = None;
+    let mut pending = ChangeSet {
+        everything: true,
+        ..ChangeSet::default()
+    };
+    loop {
+        if !pending.is_empty() {
+            let result = match session.as_mut() {
+                Some(s) => s.rebuild(&pending),
+                None => Session::start(site.to_path_buf(), out.to_path_buf(), date).map(
+                    |(s, rebuilt)| {
+                        session = Some(s);
+                        rebuilt
+                    },
+                ),
+            };
+            pending = ChangeSet::default();
+            match result {
+                Ok(rebuilt) => {
+                    overlay.set(None);
+                    reloader.reload();
+                    if !quiet {
+                        say(format_args!(
+                            "rebuilt {} ({} HTML pages) in {} ms",
+                            rebuilt.enterprises.join(", "),
+                            rebuilt.pages,
+                            rebuilt.elapsed.as_millis()
+                        ));
+                    }
+                    if let Some(s) = session.as_ref() {
+                        spawn_pdfs(s, &rebuilt, quiet);
+                    }
+                }
+                Err(err) => {
+                    let text = describe(&err);
+                    eprintln!(
+                        "{text}\nerror: the last good output is kept; fix the file and save again"
+                    );
+                    overlay.set(Some(text));
+                    reloader.reload();
+                }
+            }
+        }
+        let Ok(batch) = rx.recv() else { return };
+        // Take everything already queued, so one save is one rebuild.
+        for events in std::iter::once(batch).chain(rx.try_iter()) {
+            for event in events.into_iter().flatten() {
+                // Reading a file (as every rebuild does) is an event too: only writes count.
+                if event.kind.is_access()
+                    || matches!(
+                        event.kind,
+                        notify::EventKind::Modify(notify::event::ModifyKind::Metadata(_))
+                    )
+                {
+                    continue;
+                }
+                for path in &event.paths {
+                    let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+                    if let Some(change) = classify(&absolute_site, &absolute_out, &path) {
+                        pending.add(change);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn spawn_pdfs(session: &Session, rebuilt: &Rebuilt, quiet: bool) {
+    let job = session.pdf_job(rebuilt);
+    std::thread::spawn(move || match job.run() {
+        Ok(Some(n)) if !quiet => say(format_args!("wrote {n} PDFs")),
+        Ok(_) => {}
+        Err(err) => eprintln!("PDF: {err}"),
+    });
+}
+
+fn serve(
+    out: &Path,
+    port: u16,
+    overlay: Overlay,
+    livereload: LiveReloadLayer,
+) -> Result<(), WatchError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(WatchError::Runtime)?;
+    runtime.block_on(async move {
+        let app = Router::new()
+            .fallback_service(ServeDir::new(out).append_index_html_on_directories(true))
+            .layer(middleware::from_fn_with_state(overlay, show_errors))
+            .layer(livereload);
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+            .await
+            .map_err(|source| WatchError::Bind { port, source })?;
+        let bound = listener.local_addr().map(|a| a.port()).unwrap_or(port);
+        say(format_args!(
+            "serving http://127.0.0.1:{bound}/ (Ctrl-C to stop)"
+        ));
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(WatchError::Runtime)
+    })
+}
+
+/// Puts the located errors over HTML pages (and over a missing page) while they last.
+async fn show_errors(State(overlay): State<Overlay>, request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let Some(error) = overlay.get() else {
+        return response;
+    };
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html && response.status() != StatusCode::NOT_FOUND {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let page = if is_html {
+        axum::body::to_bytes(body, 64 << 20)
+            .await
+            .unwrap_or_default()
+    } else {
+        Default::default()
+    };
+    let page = String::from_utf8_lossy(&page);
+    let mut banner = String::from(
+        "<div id=\"anquan-error\" style=\"position:fixed;inset:0 0 auto 0;z-index:9999;max-height:60vh;overflow:auto;background:#7f0000;color:#fff;font:14px/1.5 monospace;padding:1rem 1.5rem;white-space:pre-wrap\"><strong>anquan: the last edit has errors; showing the last good pages</strong>\n",
+    );
+    escape_into(&error, &mut banner);
+    banner.push_str("</div>");
+    let html = match page.rfind("</body>") {
+        Some(at) => format!("{}{banner}{}", &page[..at], &page[at..]),
+        None => format!(
+            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>anquan</title></head><body>{banner}</body></html>"
+        ),
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    if parts.status == StatusCode::NOT_FOUND {
+        parts.status = StatusCode::OK;
+    }
+    Response::from_parts(parts, Body::from(html))
+}

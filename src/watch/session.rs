@@ -1,0 +1,210 @@
+//! A watch session: a first build, then rebuilds of only what a change touches, written
+//! file by file into the live output folder. HTML first; PDFs after, in the background,
+//! abandoned when a newer change arrives.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use super::classify::ChangeSet;
+use crate::GENERATOR;
+use crate::facts::Site;
+use crate::output::writer::{LiveDir, ensure_ours};
+use crate::pipeline::enterprise::{
+    Counts, EnterpriseOutput, Outputs, build_enterprise, enterprise_documents, write_pdfs,
+};
+use crate::pipeline::{BuildError, load_checked, write_index_and_manifest, write_site_files};
+use crate::render::engine::Engines;
+use crate::render::html::PageCommon;
+use crate::render::pdf::PdfRenderer;
+use crate::site::date::Date;
+
+pub struct Session {
+    pub site_dir: PathBuf,
+    pub out: PathBuf,
+    pub date: Date,
+    /// The last good output of each enterprise, by id.
+    outputs: BTreeMap<String, EnterpriseOutput>,
+    /// Bumped by every rebuild; a PDF job of an older generation stops.
+    generation: Arc<AtomicU64>,
+}
+
+/// What a rebuild did.
+#[derive(Debug)]
+pub struct Rebuilt {
+    pub enterprises: Vec<String>,
+    pub pages: usize,
+    pub elapsed: Duration,
+    pub warnings: usize,
+    site: Arc<Site>,
+}
+
+impl Session {
+    /// The first build: HTML of everything, with the PDFs listed for the job that follows.
+    /// Like `build`, it refuses an output folder that anquan did not write.
+    pub fn start(
+        site_dir: PathBuf,
+        out: PathBuf,
+        date: Date,
+    ) -> Result<(Session, Rebuilt), BuildError> {
+        ensure_ours(&out)?;
+        let mut session = Session {
+            site_dir,
+            out,
+            date,
+            outputs: BTreeMap::new(),
+            generation: Arc::new(AtomicU64::new(0)),
+        };
+        let all = ChangeSet {
+            everything: true,
+            ..ChangeSet::default()
+        };
+        let rebuilt = session.rebuild(&all)?;
+        Ok((session, rebuilt))
+    }
+
+    /// Rebuilds the HTML a change set touches. Input errors leave the output untouched.
+    pub fn rebuild(&mut self, changes: &ChangeSet) -> Result<Rebuilt, BuildError> {
+        let started = Instant::now();
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        let (site, findings) =
+            load_checked(&self.site_dir, self.date).map_err(BuildError::Invalid)?;
+        let config = &site.loaded.config;
+        let engines = Engines::new(&site.loaded.root, &config.build.theme)?;
+        let common = PageCommon {
+            site_title: &config.build.title,
+            agency: &config.agency,
+            date: site.date.to_string(),
+            generator: GENERATOR,
+        };
+        let live = LiveDir {
+            root: self.out.clone(),
+        };
+
+        // Enterprises whose file is gone leave the output.
+        let present: Vec<String> = site
+            .loaded
+            .enterprises
+            .iter()
+            .map(|e| e.id.clone())
+            .collect();
+        let gone: Vec<String> = self
+            .outputs
+            .keys()
+            .filter(|id| !present.contains(id))
+            .cloned()
+            .collect();
+        for id in &gone {
+            self.outputs.remove(id);
+            let _ = std::fs::remove_dir_all(self.out.join(id));
+        }
+        let targets: Vec<String> = present
+            .iter()
+            .filter(|id| {
+                changes.everything
+                    || changes.enterprises.contains(*id)
+                    || !self.outputs.contains_key(*id)
+            })
+            .cloned()
+            .collect();
+        if changes.everything || changes.statics {
+            write_site_files(&site, &live)?;
+        }
+        let outputs = Outputs {
+            html: true,
+            pdf: None,
+            pdf_later: true,
+        };
+        let counts = Mutex::new(Counts::default());
+        let built: Vec<Result<EnterpriseOutput, BuildError>> = site
+            .enterprises()
+            .filter(|(e, _)| targets.contains(&e.id))
+            .collect::<Vec<_>>()
+            .par_iter()
+            .map(|(e, f)| {
+                build_enterprise(
+                    &site, &engines, &common, &live, outputs, e, f, &findings, &counts,
+                )
+            })
+            .collect();
+        for output in built {
+            let output = output?;
+            self.outputs.insert(output.entry.id.clone(), output);
+        }
+        let ordered: Vec<EnterpriseOutput> = present
+            .iter()
+            .filter_map(|id| self.outputs.get(id).cloned())
+            .collect();
+        write_index_and_manifest(&site, &engines, &common, &findings, &ordered, true, &live)?;
+        let counts = counts.into_inner().unwrap_or_default();
+        let enterprises = if changes.statics && !changes.everything {
+            present.clone()
+        } else {
+            targets
+        };
+        Ok(Rebuilt {
+            enterprises,
+            pages: counts.pages + 1,
+            elapsed: started.elapsed(),
+            warnings: findings.len(),
+            site: Arc::new(site),
+        })
+    }
+
+    /// Writes the PDFs of a rebuild, on this thread (call it from a background thread).
+    /// Returns how many were written, or `None` when a newer rebuild made it moot.
+    pub fn pdf_job(&self, rebuilt: &Rebuilt) -> PdfJob {
+        PdfJob {
+            site: Arc::clone(&rebuilt.site),
+            enterprises: rebuilt.enterprises.clone(),
+            out: self.out.clone(),
+            generation: Arc::clone(&self.generation),
+            started_at: self.generation.load(Ordering::SeqCst),
+        }
+    }
+}
+
+/// PDFs to write after a rebuild.
+pub struct PdfJob {
+    site: Arc<Site>,
+    enterprises: Vec<String>,
+    out: PathBuf,
+    generation: Arc<AtomicU64>,
+    started_at: u64,
+}
+
+impl PdfJob {
+    fn current(&self) -> bool {
+        self.generation.load(Ordering::SeqCst) == self.started_at
+    }
+
+    /// Returns the PDFs written, or `Ok(None)` when a newer rebuild made the job moot.
+    pub fn run(self) -> Result<Option<usize>, BuildError> {
+        if self.enterprises.is_empty() || !self.current() {
+            return Ok(None);
+        }
+        let site = &self.site;
+        let config = &site.loaded.config;
+        let renderer = PdfRenderer::new(&site.loaded.root, &config.build.theme, site.date)?;
+        let engines = Engines::new(&site.loaded.root, &config.build.theme)?;
+        let live = LiveDir {
+            root: self.out.clone(),
+        };
+        let mut written = 0;
+        for (loaded, facts) in site
+            .enterprises()
+            .filter(|(e, _)| self.enterprises.contains(&e.id))
+        {
+            if !self.current() {
+                return Ok(None);
+            }
+            let docs = enterprise_documents(site, &engines, loaded, facts)?;
+            written += write_pdfs(site, &renderer, loaded, &docs.docs, &live)?.0;
+        }
+        Ok(Some(written))
+    }
+}
