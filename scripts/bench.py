@@ -2,7 +2,10 @@
 """Benchmark: generate an agency of N enterprises from the bundled example and time
 `anquan build --html` on it. Prints pages, seconds, pages per second and peak memory.
 
-usage: scripts/bench.py [N] [--runs R]      (default N=50, R=3; builds the release binary)
+usage: scripts/bench.py [N] [--runs R] [--pdf K]   (default N=50, R=3, K=2; builds the release binary)
+
+Also times the PDFs of K enterprises (`build --pdf --only ...`) and, with `anquan serve`
+on a free loopback port, how long an edit to one enterprise takes to reach the served page.
 """
 import os
 import re
@@ -63,11 +66,54 @@ def main(argv):
             peak_kb = max(peak_kb, usage.ru_maxrss)
         pages = sum(1 for _, _, files in os.walk(os.path.join(site, "public")) for f in files if f.endswith(".html"))
         peak_mb = peak_kb / 1024
+        pdf_count = int(argv[argv.index("--pdf") + 1]) if "--pdf" in argv else 2
+        only = sum((["--only", f"e{i + 1:03d}"] for i in range(min(pdf_count, n))), [])
+        start = time.perf_counter()
+        child = subprocess.Popen([binary, "build", site, "--pdf", "-q", "--date", "2026-11-23", "-o", os.path.join(tmp, "pdf")] + only)
+        _, status, usage = os.wait4(child.pid, 0)
+        pdf_seconds = time.perf_counter() - start
+        pdf_peak_mb = usage.ru_maxrss / 1024
+        edit_ms = serve_latency(binary, site)
     print(f"enterprises: {n}")
     print(f"html pages: {pages}")
     print(f"best of {runs}: {best:.3f} s")
     print(f"pages per second: {pages / best:.0f}")
     print(f"peak memory: {peak_mb:.0f} MB")
+    print(f"PDFs of {min(pdf_count, n)} enterprises: {pdf_seconds:.2f} s ({pdf_seconds / max(1, min(pdf_count, n)):.2f} s each), peak {pdf_peak_mb:.0f} MB (the largest process: typst)")
+    print(f"serve: an edit to one enterprise reached the browser in {edit_ms:.0f} ms")
+
+
+def serve_latency(binary, site):
+    """Starts `anquan serve` on a free port, edits one enterprise, and times until the
+    served page shows the edit."""
+    import urllib.request
+    server = subprocess.Popen([binary, "serve", site, "--port", "0", "-q", "--date", "2026-11-23"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = server.stdout.readline()
+        base = next(w for w in line.split() if w.startswith("http://127.0.0.1:"))
+        page = base + "e001/system-01-responsibility.html"
+
+        def body():
+            try:
+                with urllib.request.urlopen(page, timeout=5) as r:
+                    return r.read().decode("utf-8")
+            except OSError:
+                return ""
+        deadline = time.time() + 120
+        while "分厂有限公司" not in body() and time.time() < deadline:
+            time.sleep(0.05)
+        path = os.path.join(site, "enterprises", "e001.yaml")
+        text = open(path, encoding="utf-8").read()
+        start = time.perf_counter()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace("分厂有限公司", "分厂（改）有限公司", 1))
+        while "分厂（改）有限公司" not in body() and time.perf_counter() - start < 30:
+            time.sleep(0.005)
+        return (time.perf_counter() - start) * 1000
+    finally:
+        server.kill()
+        server.wait()
 
 
 if __name__ == "__main__":

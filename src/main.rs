@@ -135,6 +135,7 @@ fn main() -> ExitCode {
             } else {
                 (true, true)
             };
+            let progress = (!quiet).then(|| progress_display(&dir));
             let options = BuildOptions {
                 site: dir,
                 out: out.clone(),
@@ -143,6 +144,7 @@ fn main() -> ExitCode {
                 date,
                 html,
                 pdf,
+                progress: progress.as_ref().map(|p| p.callback()),
             };
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(jobs.map_or(0, usize::from))
@@ -274,6 +276,63 @@ fn watch(
     match anquan::watch::serve::run(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => fail(&err.to_string()),
+    }
+}
+
+/// Build progress: an indicatif bar on a terminal once a build takes over a second,
+/// plain lines otherwise.
+struct ProgressDisplay {
+    bar: indicatif::ProgressBar,
+    terminal: bool,
+}
+
+fn progress_display(dir: &std::path::Path) -> ProgressDisplay {
+    let total = std::fs::read_dir(dir.join("enterprises"))
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter(|e| {
+                    e.path()
+                        .extension()
+                        .is_some_and(|x| x == "yaml" || x == "yml")
+                })
+                .count()
+        })
+        .unwrap_or(0);
+    let bar = indicatif::ProgressBar::hidden();
+    bar.set_length(total as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{elapsed:>4} [{bar:30}] {pos}/{len} enterprises {msg}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    ProgressDisplay {
+        bar,
+        terminal: std::io::stderr().is_terminal(),
+    }
+}
+
+impl ProgressDisplay {
+    fn callback(&self) -> anquan::pipeline::Progress {
+        let bar = self.bar.clone();
+        let terminal = self.terminal;
+        let started = std::time::Instant::now();
+        std::sync::Arc::new(move |id: &str| {
+            if terminal {
+                if bar.is_hidden() && started.elapsed().as_secs_f64() > 1.0 {
+                    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                }
+                bar.set_message(id.to_string());
+                bar.inc(1);
+            } else {
+                eprintln!("built {id}");
+            }
+        })
+    }
+}
+
+impl Drop for ProgressDisplay {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
     }
 }
 

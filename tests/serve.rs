@@ -30,10 +30,10 @@ fn get(url: &str) -> Option<String> {
 fn wait_for(url: &str, what: &str, ready: impl Fn(&str) -> bool) -> String {
     let started = Instant::now();
     loop {
-        if let Some(body) = get(url) {
-            if ready(&body) {
-                return body;
-            }
+        if let Some(body) = get(url)
+            && ready(&body)
+        {
+            return body;
         }
         assert!(
             started.elapsed() < Duration::from_secs(10),

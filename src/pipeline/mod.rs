@@ -41,6 +41,9 @@ pub enum BuildError {
     Asset(String),
 }
 
+/// Called with each enterprise id as its output is written (progress display).
+pub type Progress = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
+
 pub struct BuildOptions {
     pub site: PathBuf,
     pub out: PathBuf,
@@ -49,6 +52,7 @@ pub struct BuildOptions {
     pub date: Date,
     pub html: bool,
     pub pdf: bool,
+    pub progress: Option<Progress>,
 }
 
 #[derive(Debug, Default)]
@@ -134,9 +138,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let built: Vec<Result<EnterpriseOutput, BuildError>> = selected
         .par_iter()
         .map(|(e, f)| {
-            build_enterprise(
+            let built = build_enterprise(
                 &site, &engines, &common, &staging, outputs, e, f, &findings, &counts,
-            )
+            );
+            if let (Ok(_), Some(progress)) = (&built, &options.progress) {
+                progress(&e.id);
+            }
+            built
         })
         .collect();
     let built = built.into_iter().collect::<Result<Vec<_>, _>>()?;

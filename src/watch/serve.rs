@@ -158,9 +158,12 @@ fn rebuild_loop(
                     overlay.set(None);
                     reloader.reload();
                     if !quiet {
+                        let which = match rebuilt.enterprises.len() {
+                            0..=4 => rebuilt.enterprises.join(", "),
+                            n => format!("{n} enterprises"),
+                        };
                         say(format_args!(
-                            "rebuilt {} ({} HTML pages) in {} ms",
-                            rebuilt.enterprises.join(", "),
+                            "rebuilt {which} ({} HTML pages) in {} ms",
                             rebuilt.pages,
                             rebuilt.elapsed.as_millis()
                         ));

@@ -23,6 +23,9 @@ use crate::render::html::PageCommon;
 use crate::render::pdf::PdfRenderer;
 use crate::site::date::Date;
 
+/// How long the site must stay unchanged before PDFs are compiled.
+pub const PDF_QUIET_PERIOD: Duration = Duration::from_millis(1500);
+
 pub struct Session {
     pub site_dir: PathBuf,
     pub out: PathBuf,
@@ -184,6 +187,15 @@ impl PdfJob {
 
     /// Returns the PDFs written, or `Ok(None)` when a newer rebuild made the job moot.
     pub fn run(self) -> Result<Option<usize>, BuildError> {
+        // Typing usually comes in bursts: wait for a quiet moment, so that typst does not
+        // compete with the next HTML rebuild for the cores.
+        let quiet_until = Instant::now() + PDF_QUIET_PERIOD;
+        while Instant::now() < quiet_until {
+            if !self.current() {
+                return Ok(None);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         if self.enterprises.is_empty() || !self.current() {
             return Ok(None);
         }
