@@ -3,6 +3,7 @@
 //! browser and the terminal; the next good edit clears them.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -46,21 +47,33 @@ pub struct WatchOptions {
     pub quiet: bool,
 }
 
-/// The located errors of the last failed rebuild, shown over every page until fixed.
+/// The located errors of the last failed rebuild, shown over every page until fixed,
+/// and a version bumped by every rebuild. Pages poll the version as well as listening
+/// for live reload: a reload sent while a page was still loading is not lost.
 #[derive(Clone, Default)]
-struct Overlay(Arc<RwLock<Option<String>>>);
+struct Overlay {
+    error: Arc<RwLock<Option<String>>>,
+    version: Arc<AtomicU64>,
+}
 
 impl Overlay {
     fn set(&self, error: Option<String>) {
-        if let Ok(mut slot) = self.0.write() {
+        if let Ok(mut slot) = self.error.write() {
             *slot = error;
         }
+        self.version.fetch_add(1, Ordering::SeqCst);
     }
 
     fn get(&self) -> Option<String> {
-        self.0.read().ok().and_then(|e| e.clone())
+        self.error.read().ok().and_then(|e| e.clone())
+    }
+
+    fn version(&self) -> u64 {
+        self.version.load(Ordering::SeqCst)
     }
 }
+
+const STATE_PATH: &str = "/__anquan/state";
 
 /// Prints a status line; a closed stdout (a pipe whose reader left) must not stop the
 /// watcher, so write errors are ignored.
@@ -226,7 +239,12 @@ fn serve(
         .build()
         .map_err(WatchError::Runtime)?;
     runtime.block_on(async move {
+        let state = overlay.clone();
         let app = Router::new()
+            .route(
+                STATE_PATH,
+                axum::routing::get(move || async move { state.version().to_string() }),
+            )
             .fallback_service(ServeDir::new(out).append_index_html_on_directories(true))
             .layer(middleware::from_fn_with_state(overlay, show_errors))
             .layer(livereload);
@@ -246,20 +264,28 @@ fn serve(
     })
 }
 
-/// Puts the located errors over HTML pages (and over a missing page) while they last.
-async fn show_errors(State(overlay): State<Overlay>, request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
-    let Some(error) = overlay.get() else {
-        return response;
-    };
+/// Puts the located errors over HTML pages (and over a missing page) while they last, and
+/// gives every page the version it was served at.
+async fn show_errors(State(overlay): State<Overlay>, mut request: Request, next: Next) -> Response {
+    // A development server answers afresh: a cached page (304) would hide the overlay
+    // and carry an old version.
+    request.headers_mut().remove(header::IF_MODIFIED_SINCE);
+    request.headers_mut().remove(header::IF_NONE_MATCH);
+    let mut response = next.run(request).await;
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let error = overlay.get();
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if !is_html && response.status() != StatusCode::NOT_FOUND {
+    let missing = response.status() == StatusCode::NOT_FOUND && error.is_some();
+    if !is_html && !missing {
         return response;
     }
+    let version = overlay.version();
     let (mut parts, body) = response.into_parts();
     let page = if is_html {
         axum::body::to_bytes(body, 64 << 20)
@@ -269,15 +295,20 @@ async fn show_errors(State(overlay): State<Overlay>, request: Request, next: Nex
         Default::default()
     };
     let page = String::from_utf8_lossy(&page);
-    let mut banner = String::from(
-        "<div id=\"anquan-error\" style=\"position:fixed;inset:0 0 auto 0;z-index:9999;max-height:60vh;overflow:auto;background:#7f0000;color:#fff;font:14px/1.5 monospace;padding:1rem 1.5rem;white-space:pre-wrap\"><strong>anquan: the last edit has errors; showing the last good pages</strong>\n",
+    let mut extra = format!(
+        "<script>(function(){{var v=\"{version}\";setInterval(function(){{fetch(\"{STATE_PATH}\").then(function(r){{return r.text()}}).then(function(t){{if(t!==v)location.reload()}}).catch(function(){{}})}},1000)}})();</script>"
     );
-    escape_into(&error, &mut banner);
-    banner.push_str("</div>");
+    if let Some(error) = &error {
+        extra.push_str(
+            "<div id=\"anquan-error\" style=\"position:fixed;inset:0 0 auto 0;z-index:9999;max-height:60vh;overflow:auto;background:#7f0000;color:#fff;font:14px/1.5 monospace;padding:1rem 1.5rem;white-space:pre-wrap\"><strong>anquan: the last edit has errors; showing the last good pages</strong>\n",
+        );
+        escape_into(error, &mut extra);
+        extra.push_str("</div>");
+    }
     let html = match page.rfind("</body>") {
-        Some(at) => format!("{}{banner}{}", &page[..at], &page[at..]),
+        Some(at) => format!("{}{extra}{}", &page[..at], &page[at..]),
         None => format!(
-            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>anquan</title></head><body>{banner}</body></html>"
+            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>anquan</title></head><body>{extra}</body></html>"
         ),
     };
     parts.headers.remove(header::CONTENT_LENGTH);
