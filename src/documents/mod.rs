@@ -1,5 +1,6 @@
 //! Documents: the format-neutral model, and the builders that fill it from facts.
 
+pub mod blocks;
 pub mod context;
 pub mod ledgers;
 pub mod markdown;

@@ -1,40 +1,10 @@
 //! 互联互保 documents: the roster of protection groups (互保对象一览表) and one agreement
 //! (互保联保协议书) per group, from the same groups as the 互联互保安全管理制度.
 
+use crate::documents::blocks::{heading as h, paragraph as p, text as t};
 use crate::documents::model::{Block, Document, Inline, Kind, Layout};
 use crate::facts::EnterpriseFacts;
 use crate::site::model::{EnterpriseFile, Team};
-
-fn t(text: impl Into<String>) -> Vec<Inline> {
-    vec![Inline::text(text)]
-}
-
-fn p(text: impl Into<String>) -> Block {
-    Block::Paragraph { content: t(text) }
-}
-
-fn h(text: &str) -> Block {
-    Block::Heading {
-        level: 2,
-        content: t(text),
-    }
-}
-
-fn post_of(e: &EnterpriseFile, name: &str) -> String {
-    e.teams
-        .iter()
-        .flat_map(|t| &t.members)
-        .find(|m| m.name == name)
-        .and_then(|m| e.posts.iter().find(|p| p.id == m.post))
-        .map_or_else(String::new, |p| p.name.clone())
-}
-
-fn zone_name(e: &EnterpriseFile, id: &str) -> String {
-    e.zones
-        .iter()
-        .find(|z| z.id == id)
-        .map_or(id.to_string(), |z| z.name.clone())
-}
 
 pub fn pair_documents(
     enterprise_id: &str,
@@ -60,7 +30,7 @@ fn roster(enterprise_id: &str, e: &EnterpriseFile, facts: &EnterpriseFacts) -> D
             "{}（班组长：{}，作业区域：{}，{} 人）",
             team.name,
             team.leader,
-            zone_name(e, &team.zone),
+            e.zone_name(&team.zone),
             team.members.len()
         )));
         let rows = groups
@@ -71,7 +41,7 @@ fn roster(enterprise_id: &str, e: &EnterpriseFile, facts: &EnterpriseFacts) -> D
                 let posts: Vec<String> = g
                     .members
                     .iter()
-                    .map(|m| format!("{}（{}）", m, post_of(e, m)))
+                    .map(|m| format!("{}（{}）", m, e.member_post(m)))
                     .collect();
                 vec![
                     t(format!("第 {} 组", i + 1)),
@@ -123,7 +93,7 @@ fn agreement(
                     ["甲", "乙", "丙"].get(i).copied().unwrap_or("丁")
                 )),
                 t(m.clone()),
-                t(post_of(e, m)),
+                t(e.member_post(m)),
                 t(team.name.clone()),
             ]
         })
@@ -139,7 +109,7 @@ fn agreement(
             team.leader,
             team.name,
             number,
-            zone_name(e, &team.zone)
+            e.zone_name(&team.zone)
         )),
         h("一、协议期限"),
         p(format!("自 {} 起至 {} 止。期间班组调整互保对象的，重新签订协议。", s.start.chinese(), s.end.chinese())),

@@ -5,31 +5,6 @@ use chrono::{Days, Months};
 
 use super::{Cell, Ledger, LedgerContext, blank_rows_for, text};
 use crate::site::date::Date;
-use crate::site::model::EnterpriseFile;
-
-fn zone_name(e: &EnterpriseFile, id: &str) -> String {
-    e.zones
-        .iter()
-        .find(|z| z.id == id)
-        .map_or(id.to_string(), |z| z.name.clone())
-}
-
-fn zone_owner(e: &EnterpriseFile, id: &str) -> String {
-    e.zones
-        .iter()
-        .find(|z| z.id == id)
-        .map_or(String::new(), |z| z.owner.clone())
-}
-
-fn post_name(e: &EnterpriseFile, id: &str) -> String {
-    if id == "all" {
-        return "全体岗位".to_string();
-    }
-    e.posts
-        .iter()
-        .find(|p| p.id == id)
-        .map_or(id.to_string(), |p| p.name.clone())
-}
 
 fn add_months(date: Date, months: u32) -> Date {
     Date(
@@ -104,13 +79,13 @@ pub fn equipment(cx: &LedgerContext) -> Ledger {
                 text(q.model.clone()),
                 Cell::Empty,
                 text(q.reg_no.clone().unwrap_or_default()),
-                text(zone_name(e, &q.zone)),
+                text(e.zone_name(&q.zone)),
                 Cell::Empty,
                 q.inspected_on.map_or(Cell::Empty, Cell::Date),
                 q.next_inspection.map_or(Cell::Empty, Cell::Date),
                 Cell::Empty,
                 text(operators.join("；")),
-                text(zone_owner(e, &q.zone)),
+                text(e.zone_owner(&q.zone)),
                 status,
             ]
         })
@@ -159,7 +134,7 @@ pub fn ppe(cx: &LedgerContext) -> Ledger {
         rows.push(vec![
             Cell::Date(issue.date),
             text(member.map_or(String::new(), |(t, _)| t.name.clone())),
-            text(post_name(e, post)),
+            text(e.post_name(post)),
             text(issue.person.clone()),
             text(issue.item.clone()),
             Cell::Empty,
@@ -190,7 +165,7 @@ pub fn ppe(cx: &LedgerContext) -> Ledger {
                 rows.push(vec![
                     Cell::Empty,
                     text(team.name.clone()),
-                    text(post_name(e, &member.post)),
+                    text(e.post_name(&member.post)),
                     text(member.name.clone()),
                     text(rule.item.clone()),
                     Cell::Empty,
@@ -219,7 +194,7 @@ pub fn occupational_health(cx: &LedgerContext) -> Ledger {
         .occupational_hazards
         .iter()
         .map(|h| {
-            let posts: Vec<String> = h.posts.iter().map(|p| post_name(e, p)).collect();
+            let posts: Vec<String> = h.posts.iter().map(|p| e.post_name(p)).collect();
             let protection: Vec<String> = e
                 .ppe
                 .iter()
@@ -229,7 +204,7 @@ pub fn occupational_health(cx: &LedgerContext) -> Ledger {
             let next = add_months(h.last_monitored, 12);
             vec![
                 text(h.factor.clone()),
-                text(zone_name(e, &h.zone)),
+                text(e.zone_name(&h.zone)),
                 text(posts.join("、")),
                 Cell::Number(f64::from(h.exposed)),
                 Cell::Date(h.last_monitored),
@@ -266,14 +241,14 @@ pub fn emergency_supplies(cx: &LedgerContext) -> Ledger {
             rows.push(vec![
                 text(s.name.clone()),
                 Cell::Number(f64::from(s.quantity)),
-                text(zone_name(e, &s.zone)),
+                text(e.zone_name(&s.zone)),
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Date(Date(day)),
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Empty,
-                text(zone_owner(e, &s.zone)),
+                text(e.zone_owner(&s.zone)),
             ]);
             match day.checked_add_days(Days::new(u64::from(s.check_cycle_days.max(1)))) {
                 Some(next) => day = next,

@@ -29,6 +29,43 @@ pub struct EnterpriseFile {
     pub records: Records,
 }
 
+impl EnterpriseFile {
+    /// A zone's name by id (validation guarantees it exists; the id stands in otherwise).
+    pub fn zone_name(&self, id: &str) -> String {
+        self.zones
+            .iter()
+            .find(|z| z.id == id)
+            .map_or_else(|| id.to_string(), |z| z.name.clone())
+    }
+
+    pub fn zone_owner(&self, id: &str) -> String {
+        self.zones
+            .iter()
+            .find(|z| z.id == id)
+            .map_or_else(String::new, |z| z.owner.clone())
+    }
+
+    /// A post's name by id; `all` (in `ppe`) reads 全体岗位.
+    pub fn post_name(&self, id: &str) -> String {
+        if id == "all" {
+            return "全体岗位".to_string();
+        }
+        self.posts
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| id.to_string(), |p| p.name.clone())
+    }
+
+    /// The post name of a team member.
+    pub fn member_post(&self, name: &str) -> String {
+        self.teams
+            .iter()
+            .flat_map(|t| &t.members)
+            .find(|m| m.name == name)
+            .map_or_else(String::new, |m| self.post_name(&m.post))
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Enterprise {

@@ -1,0 +1,50 @@
+//! Small constructors shared by the documents built in Rust (risk, service, pairs).
+
+use crate::documents::model::{Block, Document, Inline, Kind, Layout};
+
+/// One text run.
+pub fn text(value: impl Into<String>) -> Vec<Inline> {
+    vec![Inline::text(value)]
+}
+
+pub fn paragraph(value: impl Into<String>) -> Block {
+    Block::Paragraph {
+        content: text(value),
+    }
+}
+
+/// A chapter heading (一、…), the first level under a document's title.
+pub fn heading(value: &str) -> Block {
+    Block::Heading {
+        level: 2,
+        content: text(value),
+    }
+}
+
+/// A table header from labels.
+pub fn header(labels: &[&str]) -> Vec<Vec<Inline>> {
+    labels.iter().map(|l| text(*l)).collect()
+}
+
+impl Document {
+    /// A document of one enterprise without a control block (boards, cards, plans…).
+    pub fn of_enterprise(
+        kind: Kind,
+        title: String,
+        enterprise_id: &str,
+        slug: String,
+        layout: Layout,
+        blocks: Vec<Block>,
+    ) -> Document {
+        Document {
+            kind,
+            title,
+            enterprise: Some(enterprise_id.to_string()),
+            slug,
+            control: None,
+            layout,
+            members: Vec::new(),
+            blocks,
+        }
+    }
+}
