@@ -1,0 +1,302 @@
+//! 安全生产技术服务方案 (第十五条): basics, diagnosis, findings, the work plan, signatures.
+
+use chrono::Datelike;
+
+use super::*;
+
+pub(super) fn service_plan(cx: &ServiceContext) -> Document {
+    let e = cx.enterprise;
+    let s = &e.service;
+    let count = |l: Level| {
+        cx.facts
+            .grades
+            .iter()
+            .filter(|g| g.grade.level == l)
+            .count()
+    };
+    let zone = |id: &str| {
+        e.zones
+            .iter()
+            .find(|z| z.id == id)
+            .map_or(id.to_string(), |z| z.name.clone())
+    };
+    let overdue: Vec<String> = e
+        .equipment
+        .iter()
+        .filter(|q| q.special && q.next_inspection.is_some_and(|n| n < cx.date))
+        .map(|q| format!("{}（{}）", q.name, q.reg_no.clone().unwrap_or_default()))
+        .collect();
+    let special = e.equipment.iter().filter(|q| q.special).count();
+    let majors: Vec<String> = e
+        .risk_points
+        .iter()
+        .filter(|r| {
+            cx.facts
+                .grade_of(&r.id)
+                .is_some_and(|g| g.level <= Level::较大)
+        })
+        .map(|r| {
+            format!(
+                "{}（{}，{}）",
+                r.name,
+                zone(&r.zone),
+                cx.facts.grade_of(&r.id).map_or("", |g| g.level.name())
+            )
+        })
+        .collect();
+    let r = &e.records;
+    let mut diagnosis = vec![format!(
+        "经现场诊断，企业共辨识风险点 {} 个，其中重大风险 {} 个、较大风险 {} 个、一般风险 {} 个、低风险 {} 个{}。",
+        e.risk_points.len(),
+        count(Level::重大),
+        count(Level::较大),
+        count(Level::一般),
+        count(Level::低),
+        if majors.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "；较大以上风险为{}，是本服务期的管控重点",
+                majors.join("、")
+            )
+        }
+    )];
+    diagnosis.push(format!(
+        "在用特种设备 {special} 台{}；{}。",
+        if overdue.is_empty() {
+            "，均在检验有效期内".to_string()
+        } else {
+            format!(
+                "，其中{}已超过下次检验日期，须立即停用并申报检验",
+                overdue.join("、")
+            )
+        },
+        if e.chemicals.is_empty() {
+            "不涉及危险化学品".to_string()
+        } else {
+            format!(
+                "使用危险化学品 {} 种（{}）",
+                e.chemicals.len(),
+                e.chemicals
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            )
+        }
+    ));
+    diagnosis.push(format!(
+        "安全管理基础：已有会议记录 {} 次、检查记录 {} 次、培训记录 {} 次、安全投入记录 {} 笔、应急演练 {} 次；存在职业病危害因素 {} 项。现场检查发现隐患 {} 项，已整改 {} 项。",
+        r.meetings.len(),
+        r.inspections.len(),
+        r.trainings.len(),
+        r.investments.len(),
+        r.drills.len(),
+        e.occupational_hazards.len(),
+        s.findings.len(),
+        s.findings.iter().filter(|f| f.closed_on.is_some()).count()
+    ));
+    let findings: Vec<Vec<Vec<Inline>>> = s
+        .findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            vec![
+                t((i + 1).to_string()),
+                t(zone(&f.zone)),
+                t(f.issue.clone()),
+                t(f.basis.clone()),
+                t(f.advice.clone()),
+                t(f.due.to_string()),
+                t(f.closed_on
+                    .map_or("未整改".to_string(), |c| format!("已整改（{c}）"))),
+            ]
+        })
+        .collect();
+    let photos: Vec<PersonCard> = s
+        .findings
+        .iter()
+        .filter_map(|f| {
+            f.photo.as_ref().map(|p| PersonCard {
+                photo: Some(p.clone()),
+                lines: vec![("隐患".into(), f.issue.clone())],
+            })
+        })
+        .collect();
+    let months = month_rows(cx.schedule);
+    let total = |k: ServiceKind| {
+        cx.schedule
+            .iter()
+            .filter(|x| x.kind == k)
+            .count()
+            .to_string()
+    };
+    let mut blocks = vec![
+        h("一、企业基本情况"),
+        Block::Panel {
+            rows: vec![
+                ("企业名称".into(), t(e.enterprise.name.clone())),
+                (
+                    "统一社会信用代码".into(),
+                    t(e.enterprise.credit_code.clone()),
+                ),
+                ("地址".into(), t(e.enterprise.address.clone())),
+                ("行业".into(), t(e.enterprise.industry.clone())),
+                (
+                    "从业人员".into(),
+                    t(format!(
+                        "{} 人，{} 个部门、{} 个班组",
+                        e.enterprise.employees,
+                        e.departments.len(),
+                        e.teams.len()
+                    )),
+                ),
+                (
+                    "主要负责人".into(),
+                    t(format!(
+                        "{}（{}）{}",
+                        e.enterprise.principal.name,
+                        e.enterprise.principal.title,
+                        e.enterprise.principal.phone
+                    )),
+                ),
+                (
+                    "安全管理人员".into(),
+                    t(format!(
+                        "{}（{}）",
+                        e.enterprise.safety_officer.name, e.enterprise.safety_officer.certificate
+                    )),
+                ),
+            ],
+        },
+        h("二、安全生产现状及问题诊断"),
+    ];
+    blocks.extend(diagnosis.into_iter().map(p));
+    blocks.push(h("三、现场隐患及整改依据与建议"));
+    if findings.is_empty() {
+        blocks.push(p("诊断期间未发现需要列明的现场隐患。"));
+    } else {
+        blocks.push(Block::Table {
+            header: [
+                "序号",
+                "区域",
+                "隐患",
+                "依据",
+                "整改建议",
+                "整改期限",
+                "状态",
+            ]
+            .iter()
+            .map(|x| t(*x))
+            .collect(),
+            rows: findings,
+        });
+    }
+    if !photos.is_empty() {
+        blocks.push(Block::Cards { cards: photos });
+    }
+    blocks.extend([
+        h("四、服务工作计划"),
+        Block::Table {
+            header: ["服务项目", "频次", "服务期内次数"]
+                .iter()
+                .map(|x| t(*x))
+                .collect(),
+            rows: vec![
+                vec![
+                    t("现场服务（含安全检查）"),
+                    t(format!("每月 {} 次", s.frequency.site_visits_per_month)),
+                    t((cx
+                        .schedule
+                        .iter()
+                        .filter(|x| matches!(x.kind, ServiceKind::现场服务 | ServiceKind::安全检查))
+                        .count())
+                    .to_string()),
+                ],
+                vec![
+                    t("安全检查"),
+                    t(format!("每月 {} 次", s.frequency.inspections_per_month)),
+                    t(total(ServiceKind::安全检查)),
+                ],
+                vec![
+                    t("安全培训"),
+                    t(format!("每年 {} 次", s.frequency.trainings_per_year)),
+                    t(total(ServiceKind::安全培训)),
+                ],
+                vec![
+                    t("应急演练"),
+                    t(format!("每年 {} 次", s.frequency.drills_per_year)),
+                    t(total(ServiceKind::应急演练)),
+                ],
+            ],
+        },
+        Block::Table {
+            header: ["月份", "现场服务", "安全检查", "安全培训", "应急演练"]
+                .iter()
+                .map(|x| t(*x))
+                .collect(),
+            rows: months,
+        },
+        p(format!(
+            "服务人员：{}。本方案报{}备案。",
+            cx.facts
+                .counselors
+                .iter()
+                .map(|c| format!("{}（{}）", c.name, c.badge_no))
+                .collect::<Vec<_>>()
+                .join("、"),
+            cx.agency.regulator
+        )),
+        p(format!("编制日期：{}", s.plan_issued_on.chinese())),
+        Block::Signatures {
+            labels: cx
+                .facts
+                .counselors
+                .iter()
+                .map(|c| format!("辅导员 {}", c.name))
+                .chain([format!("机构负责人 {}", cx.agency.principal)])
+                .collect(),
+        },
+    ]);
+    doc(
+        cx,
+        Kind::ServicePlan,
+        "安全生产技术服务方案".into(),
+        "service-plan".into(),
+        Layout::Portrait,
+        blocks,
+    )
+}
+
+/// One row per month: the days of each kind of service.
+fn month_rows(schedule: &[ServiceEvent]) -> Vec<Vec<Vec<Inline>>> {
+    let mut months: Vec<(i32, u32)> = schedule
+        .iter()
+        .map(|e| (e.date.0.year(), e.date.0.month()))
+        .collect();
+    months.dedup();
+    months
+        .into_iter()
+        .map(|(y, m)| {
+            let days = |k: ServiceKind| {
+                let list: Vec<String> = schedule
+                    .iter()
+                    .filter(|e| e.kind == k && e.date.0.year() == y && e.date.0.month() == m)
+                    .map(|e| format!("{}日", e.date.0.day()))
+                    .collect();
+                t(if list.is_empty() {
+                    "—".to_string()
+                } else {
+                    list.join("、")
+                })
+            };
+            vec![
+                t(format!("{y}年{m}月")),
+                days(ServiceKind::现场服务),
+                days(ServiceKind::安全检查),
+                days(ServiceKind::安全培训),
+                days(ServiceKind::应急演练),
+            ]
+        })
+        .collect()
+}
