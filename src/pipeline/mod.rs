@@ -104,12 +104,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     let config = &site.loaded.config;
     let engines = Engines::new(&site.loaded.root, &config.build.theme)?;
-    let common = PageCommon {
-        site_title: &config.build.title,
-        agency: &config.agency,
-        date: site.date.to_string(),
-        generator: GENERATOR,
-    };
+    let common = PageCommon::for_site(&site);
     let pdf = if options.pdf {
         Some(PdfRenderer::new(
             &site.loaded.root,

@@ -19,6 +19,18 @@ pub struct PageCommon<'a> {
     pub generator: &'a str,
 }
 
+impl<'a> PageCommon<'a> {
+    pub fn for_site(site: &'a crate::facts::Site) -> PageCommon<'a> {
+        let config = &site.loaded.config;
+        PageCommon {
+            site_title: &config.build.title,
+            agency: &config.agency,
+            date: site.date.to_string(),
+            generator: crate::GENERATOR,
+        }
+    }
+}
+
 pub fn document_page(
     engines: &Engines,
     common: &PageCommon,

@@ -11,7 +11,6 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::classify::ChangeSet;
-use crate::GENERATOR;
 use crate::facts::Site;
 use crate::output::writer::{LiveDir, ensure_ours};
 use crate::pipeline::enterprise::{
@@ -78,12 +77,7 @@ impl Session {
             load_checked(&self.site_dir, self.date).map_err(BuildError::Invalid)?;
         let config = &site.loaded.config;
         let engines = Engines::new(&site.loaded.root, &config.build.theme)?;
-        let common = PageCommon {
-            site_title: &config.build.title,
-            agency: &config.agency,
-            date: site.date.to_string(),
-            generator: GENERATOR,
-        };
+        let common = PageCommon::for_site(&site);
         let live = LiveDir {
             root: self.out.clone(),
         };
