@@ -289,3 +289,84 @@ fn the_map_and_register_are_landscape_pdfs_and_boards_print_their_zone() {
     let board = pdf_text(&out.join("ruifeng/zone-board-coating.pdf"));
     assert!(board.contains("车间风险公告牌（喷粉车间）") && board.contains("粉尘云遇静电火花爆炸"));
 }
+
+#[test]
+fn partial_builds_keep_the_rest_of_the_last_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let site = example();
+    build_all(&site, &out);
+    let full = manifest(&out);
+    let count = |m: &serde_json::Value, format: &str| {
+        m["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["files"].get(format).is_some())
+            .count()
+    };
+
+    // Only one enterprise, only HTML: the other enterprise and every PDF stay.
+    let only = anquan(&[
+        "build",
+        path(&site),
+        "-o",
+        path(&out),
+        "--html",
+        "--only",
+        "jinshun",
+        "--date",
+        DATE,
+    ]);
+    assert!(
+        only.status.success(),
+        "{}",
+        String::from_utf8_lossy(&only.stderr)
+    );
+    let after = manifest(&out);
+    assert_eq!(after["enterprises"], full["enterprises"]);
+    assert_eq!(
+        count(&after, "pdf"),
+        count(&full, "pdf"),
+        "PDF entries are kept"
+    );
+    assert_eq!(
+        count(&after, "html"),
+        count(&full, "html"),
+        "HTML entries are kept"
+    );
+    assert!(
+        out.join("ruifeng/pack.pdf").is_file()
+            && out.join("ruifeng/system-01-responsibility.html").is_file()
+    );
+    assert!(
+        out.join("jinshun/pack.pdf").is_file(),
+        "jinshun's PDFs stay too"
+    );
+    let index = read(&out.join("index.html"));
+    assert!(
+        index.contains("永康市瑞丰电动工具有限公司")
+            && index.contains("永康市金顺物流仓储有限公司"),
+        "the index lists both"
+    );
+
+    // Only PDFs: the pages stay.
+    let pdf = anquan(&[
+        "build",
+        path(&site),
+        "-o",
+        path(&out),
+        "--pdf",
+        "--only",
+        "jinshun",
+        "--date",
+        DATE,
+    ]);
+    assert!(pdf.status.success());
+    assert!(
+        out.join("index.html").is_file()
+            && out.join("style.css").is_file()
+            && out.join("jinshun/index.html").is_file()
+    );
+    assert_eq!(count(&manifest(&out), "html"), count(&full, "html"));
+}

@@ -1,4 +1,5 @@
 //! Writing a build: the staging folder and its swap, and the manifest.
 
+pub mod carry;
 pub mod manifest;
 pub mod writer;

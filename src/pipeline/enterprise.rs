@@ -42,6 +42,28 @@ pub struct Counts {
     pub warnings: Vec<String>,
 }
 
+/// The enterprise's row on the agency index.
+pub fn index_row(
+    loaded: &LoadedEnterprise,
+    facts: &EnterpriseFacts,
+    findings: &[Finding],
+    documents: usize,
+) -> Value {
+    let e = &loaded.data;
+    let mine: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.enterprise.as_deref() == Some(loaded.id.as_str()))
+        .collect();
+    let errors = mine.iter().filter(|f| f.is_error()).count();
+    let counselors: Vec<&str> = facts.counselors.iter().map(|c| c.name.as_str()).collect();
+    json!({
+        "id": loaded.id, "name": e.enterprise.name, "counselors": counselors,
+        "documents": documents, "errors": errors, "warnings": mine.len() - errors,
+        "open_findings": e.service.findings.iter().filter(|f| f.closed_on.is_none()).count(),
+        "start": e.service.start, "end": e.service.end,
+    })
+}
+
 /// One workbook per enterprise holds the eight ledgers.
 pub const LEDGER_WORKBOOK: &str = "ledgers.xlsx";
 
@@ -295,12 +317,7 @@ pub fn build_enterprise(
         c.pdfs += written.pdfs;
         c.warnings.extend(written.warnings);
     }
-    let errors = mine.iter().filter(|f| f.is_error()).count();
-    let index_row = json!({
-        "id": id, "name": e.enterprise.name, "counselors": counselors,
-        "documents": docs.len(), "errors": errors, "warnings": mine.len() - errors,
-        "open_findings": open_findings, "start": e.service.start, "end": e.service.end,
-    });
+    let index_row = index_row(loaded, facts, findings, docs.len());
     Ok(EnterpriseOutput {
         entry: ManifestEnterprise {
             id: id.clone(),

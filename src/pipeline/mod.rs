@@ -145,15 +145,64 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let built = built.into_iter().collect::<Result<Vec<_>, _>>()?;
     lap(&mut report, "enterprises");
 
+    // A partial build keeps the rest of the last output: other enterprises keep their
+    // row on the index, their files and their manifest entries.
+    let previous = crate::output::carry::previous_manifest(&options.out);
+    let known: Vec<String> = site
+        .loaded
+        .enterprises
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
+    let scope = crate::output::carry::Scope {
+        enterprises: &options.only,
+        known: &known,
+        html: options.html,
+        pdf: options.pdf,
+    };
+    let other_rows: Vec<Value> = site
+        .enterprises()
+        .filter(|(e, _)| !options.only.is_empty() && !options.only.contains(&e.id))
+        .map(|(e, f)| {
+            let documents = previous.as_ref().map_or(0, |m| {
+                m["documents"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|d| {
+                        d["enterprise"] == e.id.as_str()
+                            && d["kind"] != "index"
+                            && d["kind"] != "pack"
+                    })
+                    .count()
+            });
+            enterprise::index_row(e, f, &findings, documents)
+        })
+        .collect();
     write_index_and_manifest(
         &site,
         &engines,
         &common,
         &findings,
         &built,
+        &other_rows,
         options.html,
         &staging,
     )?;
+    if let (false, Some(previous)) = (scope.is_full(), previous.as_ref()) {
+        let path = staging.path().join("manifest.json");
+        let text = std::fs::read_to_string(&path).map_err(|source| OutputError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let mut manifest: Value =
+            serde_json::from_str(&text).map_err(|e| BuildError::Asset(e.to_string()))?;
+        crate::output::carry::carry_over(&options.out, previous, &scope, &staging, &mut manifest)?;
+        let mut text = serde_json::to_string_pretty(&manifest)
+            .map_err(|e| BuildError::Asset(e.to_string()))?;
+        text.push('\n');
+        staging.write("manifest.json", text.as_bytes())?;
+    }
     staging.commit()?;
     lap(&mut report, "index+write");
 
@@ -214,6 +263,7 @@ pub fn write_index_and_manifest(
     common: &PageCommon,
     findings: &[Finding],
     built: &[EnterpriseOutput],
+    other_rows: &[Value],
     html: bool,
     sink: &dyn Sink,
 ) -> Result<(), BuildError> {
@@ -225,7 +275,12 @@ pub fn write_index_and_manifest(
         documents: Vec::new(),
     };
     if html {
-        let rows: Vec<Value> = built.iter().map(|o| o.index_row.clone()).collect();
+        let mut rows: Vec<Value> = built
+            .iter()
+            .map(|o| o.index_row.clone())
+            .chain(other_rows.iter().cloned())
+            .collect();
+        rows.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
         let agency_findings: Vec<&Finding> = findings.iter().collect();
         sink.write(
             "index.html",

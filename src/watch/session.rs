@@ -136,7 +136,16 @@ impl Session {
             .iter()
             .filter_map(|id| self.outputs.get(id).cloned())
             .collect();
-        write_index_and_manifest(&site, &engines, &common, &findings, &ordered, true, &live)?;
+        write_index_and_manifest(
+            &site,
+            &engines,
+            &common,
+            &findings,
+            &ordered,
+            &[],
+            true,
+            &live,
+        )?;
         let counts = counts.into_inner().unwrap_or_default();
         let enterprises = if changes.statics && !changes.everything {
             present.clone()
