@@ -257,6 +257,7 @@ pub fn write_site_files(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> 
 }
 
 /// The agency index (HTML builds) and `manifest.json`, from every enterprise's output.
+#[allow(clippy::too_many_arguments)]
 pub fn write_index_and_manifest(
     site: &Site,
     engines: &Engines,
