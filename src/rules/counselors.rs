@@ -46,20 +46,31 @@ pub fn check(site: &Site, r: &mut Reporter) {
                 ),
             );
         }
-        let valid_until = c
-            .trained_on
-            .0
-            .checked_add_months(Months::new(12))
-            .unwrap_or(c.trained_on.0);
-        if valid_until < site.date.0 {
-            r.error(
+        match c.trained_on {
+            None => r.error(
                 "counselor-training",
-                &format!("{at}.trained_on"),
+                &format!("{at}.name"),
                 format!(
-                    "{} was last trained on {}, more than a year before {}: annual training and test are required (第十一条)",
-                    c.name, c.trained_on, site.date
+                    "{} has no `trained_on`: annual training and test are required (第十一条)",
+                    c.name
                 ),
-            );
+            ),
+            Some(trained) => {
+                let valid_until = trained
+                    .0
+                    .checked_add_months(Months::new(12))
+                    .unwrap_or(trained.0);
+                if valid_until < site.date.0 {
+                    r.error(
+                        "counselor-training",
+                        &format!("{at}.trained_on"),
+                        format!(
+                            "{} was last trained on {trained}, more than a year before {}: annual training and test are required (第十一条)",
+                            c.name, site.date
+                        ),
+                    );
+                }
+            }
         }
     }
 }

@@ -50,7 +50,9 @@ pub struct Counselor {
     pub major: String,
     pub safety_years: u32,
     pub badge_no: String,
-    pub trained_on: Date,
+    /// Last annual training passed (第十一条); missing is reported, not rejected.
+    #[serde(default)]
+    pub trained_on: Option<Date>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
