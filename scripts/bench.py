@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -87,11 +88,15 @@ def serve_latency(binary, site):
     """Starts `anquan serve` on a free port, edits one enterprise, and times until the
     served page shows the edit."""
     import urllib.request
-    server = subprocess.Popen([binary, "serve", site, "--port", "0", "-q", "--date", "2026-11-23"],
+    server = subprocess.Popen([binary, "serve", site, "--port", "0", "--date", "2026-11-23"],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         line = server.stdout.readline()
         base = next(w for w in line.split() if w.startswith("http://127.0.0.1:"))
+        # Wait for the first build to finish, as a user opening the page would.
+        while not server.stdout.readline().startswith("rebuilt"):
+            pass
+        threading.Thread(target=lambda: [None for _ in server.stdout], daemon=True).start()
         page = base + "e001/system-01-responsibility.html"
 
         def body():
