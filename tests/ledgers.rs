@@ -17,17 +17,9 @@ const LEDGERS: [&str; 8] = [
     "应急救援器材管理台账",
 ];
 
-fn build() -> (tempfile::TempDir, std::path::PathBuf, serde_json::Value) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    build_html(&example(), &out);
-    let m = manifest(&out);
-    (tmp, out, m)
-}
-
 #[test]
 fn eight_ledgers_share_one_workbook() {
-    let (_tmp, out, m) = build();
+    let (_tmp, out, m) = example_html();
     for enterprise in ["ruifeng", "jinshun"] {
         let ledgers = docs(&m, enterprise, "ledger");
         let titles: Vec<&str> = ledgers
@@ -47,7 +39,7 @@ fn eight_ledgers_share_one_workbook() {
 
 #[test]
 fn rows_come_from_records_and_data() {
-    let (_tmp, out, m) = build();
+    let (_tmp, out, m) = example_html();
     let page = |title: &str| text(&doc_html(&out, &m, "ruifeng", title));
     let meetings = page("安全生产会议记录台账");
     assert!(
@@ -109,7 +101,7 @@ fn rows_come_from_records_and_data() {
 
 #[test]
 fn the_workbook_has_typed_cells() {
-    let (_tmp, out, _m) = build();
+    let (_tmp, out, _m) = example_html();
     let mut book: Xlsx<_> =
         open_workbook(out.join("ruifeng/ledgers.xlsx")).expect("workbook opens");
     assert_eq!(book.sheet_names(), LEDGERS.map(String::from).to_vec());

@@ -7,17 +7,9 @@ use std::fs;
 
 use common::*;
 
-fn build_example() -> (tempfile::TempDir, std::path::PathBuf, serde_json::Value) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    build_html(&example(), &out);
-    let m = manifest(&out);
-    (tmp, out, m)
-}
-
 #[test]
 fn one_map_one_register_a_board_per_zone_a_card_per_post() {
-    let (_tmp, out, m) = build_example();
+    let (_tmp, out, m) = example_html();
     assert_eq!(docs(&m, "ruifeng", "risk-map").len(), 1);
     assert_eq!(docs(&m, "ruifeng", "risk-register").len(), 1);
     assert_eq!(docs(&m, "ruifeng", "zone-board").len(), 6);
@@ -40,7 +32,7 @@ fn one_map_one_register_a_board_per_zone_a_card_per_post() {
 
 #[test]
 fn zones_take_the_colour_of_their_highest_risk() {
-    let (_tmp, out, _m) = build_example();
+    let (_tmp, out, _m) = example_html();
     let svg = read(&out.join("ruifeng/risk-map.svg"));
     // R05 静电喷粉 3×6×40 = 720 → 重大; R06 in the same zone is 一般: the zone is red.
     assert!(
@@ -92,7 +84,7 @@ fn a_zone_without_risk_points_is_grey_and_reported() {
 
 #[test]
 fn the_register_lists_every_point_by_level_with_its_controls() {
-    let (_tmp, out, m) = build_example();
+    let (_tmp, out, m) = example_html();
     let html = doc_html(&out, &m, "ruifeng", "安全风险分级管控清单");
     let body = text(&html);
     let order: Vec<usize> = [
@@ -126,7 +118,7 @@ fn the_register_lists_every_point_by_level_with_its_controls() {
 
 #[test]
 fn boards_and_cards_carry_hazards_controls_signs_and_phones() {
-    let (_tmp, out, m) = build_example();
+    let (_tmp, out, m) = example_html();
     let board = text(&doc_html(&out, &m, "ruifeng", "车间风险公告牌（喷粉车间）"));
     for needle in [
         "重大风险（红色）",

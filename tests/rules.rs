@@ -159,7 +159,13 @@ fn training_exactly_a_year_ago_is_still_valid() {
 
 #[test]
 fn a_counselor_without_training_date_is_a_finding_not_an_input_error() {
-    let tmp = site_with(|site| replace(&site.join("anquan.yaml"), "    trained_on: 2026-06-01\n", ""));
+    let tmp = site_with(|site| {
+        replace(
+            &site.join("anquan.yaml"),
+            "    trained_on: 2026-06-01\n",
+            "",
+        )
+    });
     let (code, fired) = rules_fired(&tmp.path().join("site"));
     assert_eq!(fired, vec!["counselor-training".to_string()]);
     assert_eq!(code, Some(1));

@@ -48,3 +48,14 @@ impl Document {
         }
     }
 }
+
+/// The items in first-seen order, each once.
+pub fn unique(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}

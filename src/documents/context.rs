@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use crate::documents::blocks::unique;
 use crate::facts::EnterpriseFacts;
 use crate::facts::risk::Level;
 use crate::site::model::{Agency, EnterpriseFile};
@@ -224,14 +225,4 @@ fn rules(employees: u32, high_risk: bool, industry: &str) -> Value {
         leader_yearly_hours: if high_risk { 16 } else { 12 },
     })
     .unwrap_or(Value::Null)
-}
-
-fn unique(items: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for item in items {
-        if !out.contains(&item) {
-            out.push(item);
-        }
-    }
-    out
 }

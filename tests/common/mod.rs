@@ -152,3 +152,12 @@ pub fn text(html: &str) -> String {
     }
     out
 }
+
+/// Builds the bundled example (HTML) into a temp dir: (the dir, OUT, the manifest).
+pub fn example_html() -> (tempfile::TempDir, PathBuf, serde_json::Value) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("public");
+    build_html(&example(), &out);
+    let m = manifest(&out);
+    (tmp, out, m)
+}

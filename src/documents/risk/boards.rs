@@ -38,17 +38,7 @@ pub(super) fn zone_board(e: &EnterpriseFile, cx: &RiskContext, zone_id: &str) ->
         })
         .collect();
     let mut blocks = vec![
-        band(
-            level,
-            format!(
-                "{name}　{}",
-                level.map_or("未评估".to_string(), |l| format!(
-                    "{}风险（{}）",
-                    l.name(),
-                    l.colour_name()
-                ))
-            ),
-        ),
+        level_band(level, &name),
         Block::Panel {
             rows: vec![
                 ("区域".into(), t(name)),
@@ -154,17 +144,7 @@ pub(super) fn post_card(e: &EnterpriseFile, cx: &RiskContext, post_id: &str) -> 
         }
     };
     let blocks = vec![
-        band(
-            level,
-            format!(
-                "{name}　{}",
-                level.map_or("未评估".to_string(), |l| format!(
-                    "{}风险（{}）",
-                    l.name(),
-                    l.colour_name()
-                ))
-            ),
-        ),
+        level_band(level, &name),
         Block::Panel {
             rows: vec![
                 ("岗位/作业名称".into(), t(name)),
@@ -202,4 +182,12 @@ pub(super) fn post_card(e: &EnterpriseFile, cx: &RiskContext, post_id: &str) -> 
         Layout::Portrait,
         blocks,
     )
+}
+
+/// The coloured head of a board or card: the name and its level.
+fn level_band(level: Option<Level>, name: &str) -> Block {
+    let label = level.map_or("未评估".to_string(), |l| {
+        format!("{}风险（{}）", l.name(), l.colour_name())
+    });
+    band(level, format!("{name}　{label}"))
 }

@@ -7,7 +7,7 @@ mod register;
 
 use base64::Engine as _;
 
-use crate::documents::blocks::{heading, text as t};
+use crate::documents::blocks::{heading, text as t, unique};
 use crate::documents::model::{Block, Document, Inline, Kind, Layout};
 use crate::facts::EnterpriseFacts;
 use crate::facts::risk::Level;
@@ -122,16 +122,6 @@ fn post_names(e: &EnterpriseFile, ids: &[String]) -> String {
         })
         .collect::<Vec<_>>()
         .join("、")
-}
-
-fn unique(items: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for item in items {
-        if !out.contains(&item) {
-            out.push(item);
-        }
-    }
-    out
 }
 
 /// GB 2894 safety signs for the accident types of GB 6441 (practice of 告知卡).
