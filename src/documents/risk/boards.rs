@@ -38,7 +38,7 @@ pub(super) fn zone_board(e: &EnterpriseFile, cx: &RiskContext, zone_id: &str) ->
         })
         .collect();
     let mut blocks = vec![
-        level_band(level, &name),
+        level_band(level, name),
         Block::Panel {
             rows: vec![
                 ("区域".into(), t(name)),
@@ -144,7 +144,7 @@ pub(super) fn post_card(e: &EnterpriseFile, cx: &RiskContext, post_id: &str) -> 
         }
     };
     let blocks = vec![
-        level_band(level, &name),
+        level_band(level, name),
         Block::Panel {
             rows: vec![
                 ("岗位/作业名称".into(), t(name)),
