@@ -160,3 +160,29 @@ fn boards_and_cards_carry_hazards_controls_signs_and_phones() {
     ));
     assert!(clerkless.contains("一般风险"), "J01 LS 3×4 = 12 → 一般");
 }
+
+#[test]
+fn a_site_plan_is_drawn_under_semi_transparent_zones() {
+    let tmp = copy_site(&repo().join("tests/fixtures/minimal"));
+    let site = tmp.path().join("site");
+    fs::create_dir_all(site.join("static")).unwrap();
+    fs::copy(
+        example().join("static/photos/chenjing.png"),
+        site.join("static/plan.png"),
+    )
+    .unwrap();
+    let file = site.join("enterprises/mini.yaml");
+    fs::write(
+        &file,
+        read(&file).replace("unit: m}", "unit: m, background: static/plan.png}"),
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    build_html(&site, &out);
+    let svg = read(&out.join("mini/risk-map.svg"));
+    assert!(
+        svg.contains("<image ") && svg.contains("href=\"data:image/png;base64,"),
+        "the plan is embedded"
+    );
+    assert!(svg.contains(r#"id="zone-shop" data-level="一般" fill="#FFFF00" fill-opacity="0.6""#));
+}
