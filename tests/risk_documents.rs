@@ -184,5 +184,7 @@ fn a_site_plan_is_drawn_under_semi_transparent_zones() {
         svg.contains("<image ") && svg.contains("href=\"data:image/png;base64,"),
         "the plan is embedded"
     );
-    assert!(svg.contains(r#"id="zone-shop" data-level="一般" fill="#FFFF00" fill-opacity="0.6""#));
+    assert!(
+        svg.contains(r##"id="zone-shop" data-level="一般" fill="#FFFF00" fill-opacity="0.6""##)
+    );
 }
