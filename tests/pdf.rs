@@ -370,3 +370,38 @@ fn partial_builds_keep_the_rest_of_the_last_output() {
     );
     assert_eq!(count(&manifest(&out), "html"), count(&full, "html"));
 }
+
+#[test]
+fn a_typst_error_names_the_document_and_keeps_the_output() {
+    let tmp = copy_site(&repo().join("tests/fixtures/minimal"));
+    let site = tmp.path().join("site");
+    let out = tmp.path().join("out");
+    build_all(&site, &out);
+    let before = read(&out.join("manifest.json"));
+    // A site override that extends the built-in document template and breaks on badges.
+    fs::create_dir_all(site.join("templates/typst")).unwrap();
+    fs::write(
+        site.join("templates/typst/document.typ"),
+        r#"#import "builtin/document.typ": styled, size
+#import "builtin/document.typ" as base
+#let render-document(doc, data, in-pack: false) = {
+  if doc.kind == "badge" { panic("坏的工作牌") }
+  base.render-document(doc, data, in-pack: in-pack)
+}
+"#,
+    )
+    .unwrap();
+    let result = anquan(&["build", path(&site), "-o", path(&out), "--date", DATE]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        stderr.contains("PDF of “辅导员工作牌（钱二）” (enterprise `mini`) failed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("坏的工作牌"), "{stderr}");
+    assert_eq!(
+        read(&out.join("manifest.json")),
+        before,
+        "the last good output stays"
+    );
+}

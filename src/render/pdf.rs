@@ -25,6 +25,12 @@ pub enum PdfError {
         enterprise: String,
         messages: Vec<String>,
     },
+    #[error("PDF of “{document}” (enterprise `{enterprise}`) failed:\n  {}", .messages.join("\n  "))]
+    Document {
+        enterprise: String,
+        document: String,
+        messages: Vec<String>,
+    },
     #[error("preparing the PDF sandbox: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -152,6 +158,18 @@ impl PdfRenderer {
         let diagnostics =
             self.typst
                 .compile_bundle(root.path(), &out, self.fonts.dir(), self.timestamp)?;
+        // Name the document that fails, not just the template line: compile each alone.
+        let failure = if diagnostics.errors.is_empty() {
+            None
+        } else {
+            Some(
+                self.failing_document(root.path(), enterprise_id, documents)?
+                    .unwrap_or(PdfError::Compile {
+                        enterprise: enterprise_id.to_string(),
+                        messages: diagnostics.errors.clone(),
+                    }),
+            )
+        };
         // For template authors: keep what typst saw (data.json, templates, out/).
         if let Some(keep) = std::env::var_os("ANQUAN_KEEP_TYPST_ROOT") {
             let target = Path::new(&keep).join(enterprise_id);
@@ -159,11 +177,8 @@ impl PdfRenderer {
             let _ = fs::create_dir_all(Path::new(&keep));
             let _ = fs::rename(root.path(), &target).or_else(|_| copy_tree(root.path(), &target));
         }
-        if !diagnostics.errors.is_empty() {
-            return Err(PdfError::Compile {
-                enterprise: enterprise_id.to_string(),
-                messages: diagnostics.errors,
-            });
+        if let Some(err) = failure {
+            return Err(err);
         }
         let out = match std::env::var_os("ANQUAN_KEEP_TYPST_ROOT") {
             Some(keep) => Path::new(&keep).join(enterprise_id).join("out"),
@@ -183,6 +198,35 @@ impl PdfRenderer {
             .map(|w| format!("PDF of `{enterprise_id}`: {w}"))
             .collect();
         Ok(RenderedPdfs { files, warnings })
+    }
+}
+
+impl PdfRenderer {
+    /// The first document that fails to compile on its own, with typst's messages.
+    fn failing_document(
+        &self,
+        root: &Path,
+        enterprise_id: &str,
+        documents: &[(&Document, String)],
+    ) -> Result<Option<PdfError>, PdfError> {
+        for (index, (doc, _)) in documents.iter().enumerate() {
+            // Only an index of ours goes into the source: the document itself is data.
+            let source = format!(
+                "#import \"document.typ\": styled, render-document\n#let data = json(\"data.json\")\n#let doc = data.documents.at({index})\n#show: styled.with(data, number: if doc.control != none {{ doc.control.number }} else {{ \"\" }})\n#render-document(doc, data)\n"
+            );
+            fs::write(root.join("single.typ"), source)?;
+            let diagnostics =
+                self.typst
+                    .compile_single(root, "single.typ", self.fonts.dir(), self.timestamp)?;
+            if !diagnostics.errors.is_empty() {
+                return Ok(Some(PdfError::Document {
+                    enterprise: enterprise_id.to_string(),
+                    document: doc.title.clone(),
+                    messages: diagnostics.errors,
+                }));
+            }
+        }
+        Ok(None)
     }
 }
 

@@ -88,20 +88,51 @@ impl Typst {
         font_dir: &Path,
         timestamp: i64,
     ) -> Result<Diagnostics, TypstError> {
+        self.compile(
+            root,
+            "main.typ",
+            out_dir,
+            &["--format", "bundle", "--features", "bundle"],
+            font_dir,
+            timestamp,
+        )
+    }
+
+    /// Compiles one file of the sandbox to a single PDF (to find which document fails).
+    pub fn compile_single(
+        &self,
+        root: &Path,
+        input: &str,
+        font_dir: &Path,
+        timestamp: i64,
+    ) -> Result<Diagnostics, TypstError> {
+        self.compile(
+            root,
+            input,
+            &root.join("single.pdf"),
+            &[],
+            font_dir,
+            timestamp,
+        )
+    }
+
+    fn compile(
+        &self,
+        root: &Path,
+        input: &str,
+        out: &Path,
+        format: &[&str],
+        font_dir: &Path,
+        timestamp: i64,
+    ) -> Result<Diagnostics, TypstError> {
         // Run inside the sandbox so that messages name `document.typ:12:3`, not temp paths.
         let output = Command::new(&self.binary)
             .current_dir(root)
             .arg("compile")
-            .arg("main.typ")
-            .arg(out_dir)
-            .args([
-                "--format",
-                "bundle",
-                "--features",
-                "bundle",
-                "--diagnostic-format",
-                "short",
-            ])
+            .arg(input)
+            .arg(out)
+            .args(format)
+            .args(["--diagnostic-format", "short"])
             .arg("--root")
             .arg(root)
             .arg("--ignore-system-fonts")
