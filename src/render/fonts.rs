@@ -112,18 +112,22 @@ impl FontSet {
             link_or_copy(file, &dir.path().join(format!("{i:03}-{name}")))?;
         }
         let present = typst.families(dir.path())?;
-        let pick = |wanted: &[&str]| -> Vec<String> {
-            wanted
-                .iter()
-                .filter(|w| present.iter().any(|p| p == *w))
-                .map(|w| w.to_string())
-                .collect()
+        let site = site_families(site_root, typst)?;
+        // The site's own faces come first, in the roles their names suggest.
+        let pick = |role: Role, wanted: &[&str]| -> Vec<String> {
+            let mut list: Vec<String> = site.iter().filter(|f| role.fits(f)).cloned().collect();
+            for w in wanted {
+                if present.iter().any(|p| p == *w) && !list.iter().any(|l| l == *w) {
+                    list.push(w.to_string());
+                }
+            }
+            list
         };
         let families = Families {
-            title: pick(&TITLE),
-            body: pick(&BODY),
-            heading: pick(&HEADING),
-            kai: pick(&KAI),
+            title: pick(Role::Title, &TITLE),
+            body: pick(Role::Body, &BODY),
+            heading: pick(Role::Heading, &HEADING),
+            kai: pick(Role::Kai, &KAI),
         };
         if families.body.is_empty() || families.heading.is_empty() || families.title.is_empty() {
             return Err(FontError::NoCjkFont { searched });
@@ -134,6 +138,63 @@ impl FontSet {
             files,
         })
     }
+}
+
+#[derive(Clone, Copy)]
+enum Role {
+    Title,
+    Body,
+    Heading,
+    Kai,
+}
+
+impl Role {
+    /// Whether a family's name suggests this role (黑体 for headings, 仿宋 for the body…);
+    /// a name that suggests none fits every role.
+    fn fits(self, family: &str) -> bool {
+        let f = family.to_lowercase();
+        // The first hint that matches decides: 仿宋 (FangSong) is a body face, not a title.
+        let hints: [(&[&str], Role); 4] = [
+            (&["fang", "仿"], Role::Body),
+            (&["kai", "楷"], Role::Kai),
+            (&["hei", "黑", "sans", "gothic"], Role::Heading),
+            (&["song", "宋", "ming", "serif"], Role::Title),
+        ];
+        match hints
+            .iter()
+            .find(|(words, _)| words.iter().any(|w| f.contains(w)))
+        {
+            Some((_, role)) => std::mem::discriminant(role) == std::mem::discriminant(&self),
+            None => true,
+        }
+    }
+}
+
+/// Families of the site's `fonts/` folder alone (typst's embedded fonts left out).
+fn site_families(site_root: &Path, typst: &Typst) -> Result<Vec<String>, FontError> {
+    let files = font_files(&site_root.join("fonts"), |_| true);
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    let empty = tempfile::Builder::new()
+        .prefix("anquan-nofonts-")
+        .tempdir()?;
+    let embedded = typst.families(empty.path())?;
+    let dir = tempfile::Builder::new()
+        .prefix("anquan-sitefonts-")
+        .tempdir()?;
+    for (i, file) in files.iter().enumerate() {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        link_or_copy(file, &dir.path().join(format!("{i:03}-{name}")))?;
+    }
+    Ok(typst
+        .families(dir.path())?
+        .into_iter()
+        .filter(|f| !embedded.contains(f))
+        .collect())
 }
 
 fn system_font_dirs() -> Vec<PathBuf> {
@@ -178,4 +239,21 @@ fn link_or_copy(from: &Path, to: &Path) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn link_or_copy(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::copy(from, to).map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_fonts_go_to_the_roles_their_names_suggest() {
+        assert!(Role::Heading.fits("SimHei") && !Role::Body.fits("SimHei"));
+        assert!(Role::Body.fits("FangSong") && !Role::Title.fits("FangSong"));
+        assert!(Role::Kai.fits("LXGW WenKai"));
+        assert!(Role::Title.fits("FZXiaoBiaoSong-B05S"));
+        assert!(
+            Role::Title.fits("HYZhongYuan") && Role::Heading.fits("HYZhongYuan"),
+            "no hint: every role"
+        );
+    }
 }
