@@ -190,10 +190,17 @@ fn site_families(site_root: &Path, typst: &Typst) -> Result<Vec<String>, FontErr
             .unwrap_or_default();
         link_or_copy(file, &dir.path().join(format!("{i:03}-{name}")))?;
     }
+    // A CJK collection names one family per region: keep the simplified-Chinese ones,
+    // and leave monospaced faces to code.
+    let other_regions = [" HK", " JP", " KR", " TC", " TW"];
     Ok(typst
         .families(dir.path())?
         .into_iter()
-        .filter(|f| !embedded.contains(f))
+        .filter(|f| {
+            !embedded.contains(f)
+                && !f.contains("Mono")
+                && !other_regions.iter().any(|r| f.ends_with(r))
+        })
         .collect())
 }
 
