@@ -158,13 +158,7 @@ pub fn enterprise_context(
             |m| json!({"name": m.name, "post": post_name(&m.post), "certificates": m.certificates}),
         )
         .collect();
-    let head_of = |word: &str| {
-        e.departments
-            .iter()
-            .find(|d| d.name.contains(word))
-            .map(|d| d.head.clone())
-    };
-    let production_head = head_of("生产").unwrap_or_else(|| e.enterprise.principal.name.clone());
+    let production_head = e.production_head();
     let safety_dept = e
         .departments
         .iter()

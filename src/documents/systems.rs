@@ -115,14 +115,7 @@ fn system_control(
         number: document_number(control, enterprise_id, spec.number),
         version: control.version.clone(),
         prepared_by: e.enterprise.safety_officer.name.clone(),
-        reviewed_by: e
-            .departments
-            .iter()
-            .find(|d| d.name.contains("生产"))
-            .map_or_else(
-                || e.enterprise.safety_officer.name.clone(),
-                |d| d.head.clone(),
-            ),
+        reviewed_by: e.production_head(),
         approved_by: e.enterprise.principal.name.clone(),
         issued_on: issued,
         effective_on: issued,

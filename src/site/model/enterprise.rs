@@ -56,6 +56,24 @@ impl EnterpriseFile {
             .map_or_else(|| id.to_string(), |p| p.name.clone())
     }
 
+    /// Who runs production (分管生产负责人): the head of a production or operations
+    /// department, else another department head than the principal, else the safety officer.
+    pub fn production_head(&self) -> String {
+        let principal = &self.enterprise.principal.name;
+        ["生产", "运营", "制造", "车间"]
+            .iter()
+            .find_map(|w| {
+                self.departments
+                    .iter()
+                    .find(|d| d.name.contains(w) && &d.head != principal)
+            })
+            .or_else(|| self.departments.iter().find(|d| &d.head != principal))
+            .map_or_else(
+                || self.enterprise.safety_officer.name.clone(),
+                |d| d.head.clone(),
+            )
+    }
+
     /// The post name of a team member.
     pub fn member_post(&self, name: &str) -> String {
         self.teams
