@@ -163,7 +163,7 @@ pub fn enterprise_context(
         .departments
         .iter()
         .find(|d| d.name.contains("安全"))
-        .map_or_else(|| "安全管理部门".to_string(), |d| d.name.clone());
+        .map_or_else(|| "安全生产管理人员".to_string(), |d| d.name.clone());
 
     json!({
         "agency": agency,
