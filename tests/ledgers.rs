@@ -83,7 +83,12 @@ fn rows_come_from_records_and_data() {
         ppe.contains("葛文斌") && ppe.contains("绝缘手套") && ppe.contains("每 6 个月"),
         "entitlements not yet issued"
     );
+    assert!(
+        meetings.contains("办公楼三楼会议室"),
+        "optional place and recorder fill their columns"
+    );
     let money = page("安全生产投入费用使用台账");
+    assert!(money.contains("记-2026-03-118"), "optional voucher");
     assert!(money.contains("6450.00") && money.contains("12950.00") && money.contains("合计"));
     let health = page("职业卫生管理台账");
     assert!(health.contains("其他粉尘（聚酯粉末）") && health.contains("2027-05-18"));

@@ -30,10 +30,10 @@ pub fn meetings(cx: &LedgerContext) -> Ledger {
         .map(|m| {
             vec![
                 Cell::Date(m.date),
-                Cell::Empty,
+                text(m.place.clone().unwrap_or_default()),
                 text(meeting_kind(&m.topic)),
                 text(m.host.clone()),
-                Cell::Empty,
+                text(m.recorder.clone().unwrap_or_default()),
                 text(m.attendees.join("、")),
                 text(m.topic.clone()),
                 text(m.decisions.join("；")),
@@ -204,13 +204,13 @@ pub fn investments(cx: &LedgerContext) -> Ledger {
             running += i.amount;
             vec![
                 Cell::Date(i.date),
-                Cell::Empty,
+                text(i.voucher.clone().unwrap_or_default()),
                 text(i.category.clone()),
                 text(i.item.clone()),
                 Cell::Amount(i.amount),
                 Cell::Amount(running),
-                Cell::Empty,
-                Cell::Empty,
+                text(i.handler.clone().unwrap_or_default()),
+                text(i.approver.clone().unwrap_or_default()),
             ]
         })
         .collect();

@@ -29,6 +29,11 @@ pub struct MeetingRecord {
     pub host: String,
     pub attendees: Vec<String>,
     pub decisions: Vec<String>,
+    /// Optional: 地点 and 记录人 of the meeting ledger.
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub recorder: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -57,6 +62,13 @@ pub struct InvestmentRecord {
     pub item: String,
     pub category: String,
     pub amount: f64,
+    /// Optional: 凭证号, 经办人, 审批人 of the investment ledger.
+    #[serde(default)]
+    pub voucher: Option<String>,
+    #[serde(default)]
+    pub handler: Option<String>,
+    #[serde(default)]
+    pub approver: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
