@@ -21,7 +21,7 @@ use crate::output::writer::Sink;
 use crate::render::engine::Engines;
 use crate::render::html::{self, DocLink, PageCommon};
 use crate::render::ics::{IcsInput, service_calendar_ics};
-use crate::render::pdf::{PACK_FILE, PdfRenderer};
+use crate::render::pdf::{PACK_FILE, PdfRenderer, RenderedPdfs};
 use crate::render::xlsx;
 use crate::site::load::LoadedEnterprise;
 use crate::site::paths::resolve_in_site;
@@ -135,14 +135,13 @@ fn pdf_name(doc: &Document) -> String {
     format!("{}.pdf", doc.slug)
 }
 
-/// Compiles and writes every PDF of one enterprise; returns typst's warnings.
-pub fn write_pdfs(
+/// Compiles every PDF of one enterprise.
+pub fn render_pdfs(
     site: &Site,
     renderer: &PdfRenderer,
     loaded: &LoadedEnterprise,
     docs: &[Document],
-    sink: &dyn Sink,
-) -> Result<(usize, Vec<String>), BuildError> {
+) -> Result<RenderedPdfs, BuildError> {
     let config = &site.loaded.config;
     let named: Vec<(&Document, String)> = docs.iter().map(|d| (d, pdf_name(d))).collect();
     let assets: Vec<(String, std::path::PathBuf)> = docs
@@ -154,7 +153,7 @@ pub fn write_pdfs(
                 .map(|abs| (rel.to_string(), abs))
         })
         .collect();
-    let rendered = renderer.render_enterprise(
+    Ok(renderer.render_enterprise(
         &loaded.id,
         &loaded.data.enterprise.name,
         &config.agency,
@@ -162,11 +161,19 @@ pub fn write_pdfs(
         site.date,
         &named,
         &assets,
-    )?;
+    )?)
+}
+
+/// Writes an enterprise's compiled PDFs into its folder.
+pub fn write_pdfs(
+    loaded: &LoadedEnterprise,
+    rendered: &RenderedPdfs,
+    sink: &dyn Sink,
+) -> Result<usize, BuildError> {
     for file in &rendered.files {
         sink.write(&format!("{}/{}", loaded.id, file.name), &file.bytes)?;
     }
-    Ok((rendered.files.len(), rendered.warnings))
+    Ok(rendered.files.len())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -219,9 +226,9 @@ pub fn build_enterprise(
         });
     }
     if let Some(renderer) = outputs.pdf {
-        let (count, warnings) = write_pdfs(site, renderer, loaded, &docs, sink)?;
-        written.pdfs += count;
-        written.warnings.extend(warnings);
+        let rendered = render_pdfs(site, renderer, loaded, &docs)?;
+        written.pdfs += write_pdfs(loaded, &rendered, sink)?;
+        written.warnings.extend(rendered.warnings);
     }
 
     let mine: Vec<&Finding> = findings

@@ -172,7 +172,8 @@ fn rebuild_loop(
                     reloader.reload();
                     if !quiet {
                         let which = match rebuilt.enterprises.len() {
-                            0..=4 => rebuilt.enterprises.join(", "),
+                            0 => "the index".to_string(),
+                            1..=4 => rebuilt.enterprises.join(", "),
                             n => format!("{n} enterprises"),
                         };
                         say(format_args!(

@@ -2,7 +2,7 @@
 //! file by file into the live output folder. HTML first; PDFs after, in the background,
 //! abandoned when a newer change arrives.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -14,7 +14,8 @@ use super::classify::ChangeSet;
 use crate::facts::Site;
 use crate::output::writer::{LiveDir, ensure_ours};
 use crate::pipeline::enterprise::{
-    Counts, EnterpriseOutput, Outputs, build_enterprise, enterprise_documents, write_pdfs,
+    Counts, EnterpriseOutput, Outputs, build_enterprise, enterprise_documents, render_pdfs,
+    write_pdfs,
 };
 use crate::pipeline::{BuildError, load_checked, write_index_and_manifest, write_site_files};
 use crate::render::engine::Engines;
@@ -33,6 +34,9 @@ pub struct Session {
     outputs: BTreeMap<String, EnterpriseOutput>,
     /// Bumped by every rebuild; a PDF job of an older generation stops.
     generation: Arc<AtomicU64>,
+    /// Enterprises whose PDFs are not up to date: what an interrupted job left stays here
+    /// for the next one.
+    pdf_pending: Arc<Mutex<BTreeSet<String>>>,
 }
 
 /// What a rebuild did.
@@ -60,6 +64,7 @@ impl Session {
             date,
             outputs: BTreeMap::new(),
             generation: Arc::new(AtomicU64::new(0)),
+            pdf_pending: Arc::default(),
         };
         let all = ChangeSet {
             everything: true,
@@ -152,6 +157,10 @@ impl Session {
         } else {
             targets
         };
+        if let Ok(mut pending) = self.pdf_pending.lock() {
+            pending.extend(enterprises.iter().cloned());
+            pending.retain(|id| present.contains(id));
+        }
         Ok(Rebuilt {
             enterprises,
             pages: counts.pages + 1,
@@ -166,7 +175,12 @@ impl Session {
     pub fn pdf_job(&self, rebuilt: &Rebuilt) -> PdfJob {
         PdfJob {
             site: Arc::clone(&rebuilt.site),
-            enterprises: rebuilt.enterprises.clone(),
+            enterprises: self
+                .pdf_pending
+                .lock()
+                .map(|p| p.iter().cloned().collect())
+                .unwrap_or_default(),
+            pending: Arc::clone(&self.pdf_pending),
             out: self.out.clone(),
             generation: Arc::clone(&self.generation),
             started_at: self.generation.load(Ordering::SeqCst),
@@ -178,6 +192,7 @@ impl Session {
 pub struct PdfJob {
     site: Arc<Site>,
     enterprises: Vec<String>,
+    pending: Arc<Mutex<BTreeSet<String>>>,
     out: PathBuf,
     generation: Arc<AtomicU64>,
     started_at: u64,
@@ -218,7 +233,15 @@ impl PdfJob {
                 return Ok(None);
             }
             let docs = enterprise_documents(site, &engines, loaded, facts)?;
-            written += write_pdfs(site, &renderer, loaded, &docs.docs, &live)?.0;
+            let rendered = render_pdfs(site, &renderer, loaded, &docs.docs)?;
+            // A change during the compile (an enterprise removed, say) makes these stale.
+            if !self.current() {
+                return Ok(None);
+            }
+            written += write_pdfs(loaded, &rendered, &live)?;
+            if let Ok(mut pending) = self.pending.lock() {
+                pending.remove(&loaded.id);
+            }
         }
         Ok(Some(written))
     }
