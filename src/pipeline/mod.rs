@@ -148,12 +148,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // A partial build keeps the rest of the last output: other enterprises keep their
     // row on the index, their files and their manifest entries.
     let previous = crate::output::carry::previous_manifest(&options.out);
-    let known: Vec<String> = site
-        .loaded
-        .enterprises
-        .iter()
-        .map(|e| e.id.clone())
-        .collect();
+    let known = site.loaded.ids();
     let scope = crate::output::carry::Scope {
         enterprises: &options.only,
         known: &known,

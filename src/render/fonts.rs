@@ -103,14 +103,7 @@ impl FontSet {
             .map(|d| d.display().to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        let dir = tempfile::Builder::new().prefix("anquan-fonts-").tempdir()?;
-        for (i, file) in files.iter().enumerate() {
-            let name = file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            link_or_copy(file, &dir.path().join(format!("{i:03}-{name}")))?;
-        }
+        let dir = linked_dir("anquan-fonts-", &files)?;
         let present = typst.families(dir.path())?;
         let site = site_families(site_root, typst)?;
         // The site's own faces come first, in the roles their names suggest.
@@ -180,16 +173,7 @@ fn site_families(site_root: &Path, typst: &Typst) -> Result<Vec<String>, FontErr
         .prefix("anquan-nofonts-")
         .tempdir()?;
     let embedded = typst.families(empty.path())?;
-    let dir = tempfile::Builder::new()
-        .prefix("anquan-sitefonts-")
-        .tempdir()?;
-    for (i, file) in files.iter().enumerate() {
-        let name = file
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        link_or_copy(file, &dir.path().join(format!("{i:03}-{name}")))?;
-    }
+    let dir = linked_dir("anquan-sitefonts-", &files)?;
     // A CJK collection names one family per region: keep the simplified-Chinese ones,
     // and leave monospaced faces to code.
     let other_regions = [" HK", " JP", " KR", " TC", " TW"];
@@ -202,6 +186,19 @@ fn site_families(site_root: &Path, typst: &Typst) -> Result<Vec<String>, FontErr
                 && !other_regions.iter().any(|r| f.ends_with(r))
         })
         .collect())
+}
+
+/// A temp folder holding links to `files` (numbered, so that equal names do not clash).
+fn linked_dir(prefix: &str, files: &[PathBuf]) -> std::io::Result<TempDir> {
+    let dir = tempfile::Builder::new().prefix(prefix).tempdir()?;
+    for (i, file) in files.iter().enumerate() {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        link_or_copy(file, &dir.path().join(format!("{i:03}-{name}")))?;
+    }
+    Ok(dir)
 }
 
 fn system_font_dirs() -> Vec<PathBuf> {

@@ -35,6 +35,13 @@ pub struct LoadedSite {
     pub enterprises: Vec<LoadedEnterprise>,
 }
 
+impl LoadedSite {
+    /// The enterprise ids, in file order.
+    pub fn ids(&self) -> Vec<String> {
+        self.enterprises.iter().map(|e| e.id.clone()).collect()
+    }
+}
+
 /// Loads `root`. `Err` holds every error found; none of them panics.
 pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
     let mut findings = Vec::new();

@@ -88,12 +88,7 @@ impl Session {
         };
 
         // Enterprises whose file is gone leave the output.
-        let present: Vec<String> = site
-            .loaded
-            .enterprises
-            .iter()
-            .map(|e| e.id.clone())
-            .collect();
+        let present = site.loaded.ids();
         let gone: Vec<String> = self
             .outputs
             .keys()
