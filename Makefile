@@ -11,7 +11,7 @@ demo: setup
 	@echo "open example/public/index.html"
 
 test: setup
-	cargo test --locked
+	scripts/test.sh
 
 bench:
 	python3 scripts/bench.py 50
