@@ -103,7 +103,7 @@ pub fn workbook(
             }
         }
         let blank_start = first_data + ledger.rows.len() as u32;
-        let blank_end = blank_start + ledger.blank_rows as u32;
+        let blank_end = blank_start + ledger.blank_rows() as u32;
         for r in blank_start..blank_end {
             for col in 0..=last_col {
                 sheet.write_blank(r, col, &border)?;

@@ -3,7 +3,7 @@
 
 use chrono::{Days, Months};
 
-use super::{Cell, Ledger, LedgerContext, blank_rows_for, text};
+use super::{Cell, Ledger, LedgerContext, text};
 use crate::site::date::Date;
 
 fn add_months(date: Date, months: u32) -> Date {
@@ -90,11 +90,10 @@ pub fn equipment(cx: &LedgerContext) -> Ledger {
             ]
         })
         .collect();
-    Ledger {
-        title: "设备(特种设备)管理台账",
-        slug: "equipment",
-        preface: Vec::new(),
-        header: vec![
+    Ledger::new(
+        "设备(特种设备)管理台账",
+        "equipment",
+        vec![
             "设备名称",
             "类别",
             "型号规格",
@@ -109,10 +108,8 @@ pub fn equipment(cx: &LedgerContext) -> Ledger {
             "责任人",
             "状态",
         ],
-        blank_rows: blank_rows_for(rows.len()),
         rows,
-        total: None,
-    }
+    )
 }
 
 pub fn ppe(cx: &LedgerContext) -> Ledger {
@@ -177,15 +174,8 @@ pub fn ppe(cx: &LedgerContext) -> Ledger {
             }
         }
     }
-    Ledger {
-        title: "个体防护用品发放台账",
-        slug: "ppe",
-        preface: vec!["已发放的记录在前，其后为按配备标准应发放的人员和用品，发放时填写日期和数量并由领用人签字。".to_string()],
-        header: vec!["发放日期", "部门/班组", "岗位", "姓名", "品名", "型号规格", "数量", "下次更换", "领用人签字", "发放人"],
-        blank_rows: blank_rows_for(rows.len()),
-        rows,
-        total: None,
-    }
+    Ledger::new("个体防护用品发放台账", "ppe", vec!["发放日期", "部门/班组", "岗位", "姓名", "品名", "型号规格", "数量", "下次更换", "领用人签字", "发放人"], rows)
+        .with_preface("已发放的记录在前，其后为按配备标准应发放的人员和用品，发放时填写日期和数量并由领用人签字。".to_string())
 }
 
 pub fn occupational_health(cx: &LedgerContext) -> Ledger {
@@ -220,15 +210,8 @@ pub fn occupational_health(cx: &LedgerContext) -> Ledger {
             ]
         })
         .collect();
-    Ledger {
-        title: "职业卫生管理台账",
-        slug: "occupational-health",
-        preface: vec!["下次检测日期按每年一次计；职业病危害一般的用人单位可每三年检测一次，以职业卫生技术服务机构的评价结论为准。".to_string()],
-        header: vec!["危害因素", "作业区域", "接触岗位", "接触人数", "最近检测日期", "下次检测日期", "检测机构", "检测结果（是否超标）", "职业健康检查", "防护设施及用品"],
-        blank_rows: blank_rows_for(rows.len()),
-        rows,
-        total: None,
-    }
+    Ledger::new("职业卫生管理台账", "occupational-health", vec!["危害因素", "作业区域", "接触岗位", "接触人数", "最近检测日期", "下次检测日期", "检测机构", "检测结果（是否超标）", "职业健康检查", "防护设施及用品"], rows)
+        .with_preface("下次检测日期按每年一次计；职业病危害一般的用人单位可每三年检测一次，以职业卫生技术服务机构的评价结论为准。".to_string())
 }
 
 pub fn emergency_supplies(cx: &LedgerContext) -> Ledger {
@@ -256,14 +239,10 @@ pub fn emergency_supplies(cx: &LedgerContext) -> Ledger {
             }
         }
     }
-    Ledger {
-        title: "应急救援器材管理台账",
-        slug: "emergency-supplies",
-        preface: vec![format!(
-            "检查日期按各器材的检查周期排定（服务期 {} 至 {}），检查后填写结果并签名。",
-            e.service.start, e.service.end
-        )],
-        header: vec![
+    Ledger::new(
+        "应急救援器材管理台账",
+        "emergency-supplies",
+        vec![
             "器材名称",
             "数量",
             "存放位置",
@@ -275,8 +254,10 @@ pub fn emergency_supplies(cx: &LedgerContext) -> Ledger {
             "维护/更换",
             "责任人",
         ],
-        blank_rows: blank_rows_for(rows.len()),
         rows,
-        total: None,
-    }
+    )
+    .with_preface(format!(
+        "检查日期按各器材的检查周期排定（服务期 {} 至 {}），检查后填写结果并签名。",
+        e.service.start, e.service.end
+    ))
 }

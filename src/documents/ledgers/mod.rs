@@ -52,8 +52,6 @@ pub struct Ledger {
     pub preface: Vec<String>,
     pub header: Vec<&'static str>,
     pub rows: Vec<Vec<Cell>>,
-    /// Empty rows after the data, to fill by hand.
-    pub blank_rows: usize,
     /// A column summed in a 合计 row (index into `header`).
     pub total: Option<usize>,
 }
@@ -84,6 +82,37 @@ pub fn ledgers(cx: &LedgerContext) -> Vec<Ledger> {
 }
 
 impl Ledger {
+    pub fn new(
+        title: &'static str,
+        slug: &'static str,
+        header: Vec<&'static str>,
+        rows: Vec<Vec<Cell>>,
+    ) -> Ledger {
+        Ledger {
+            title,
+            slug,
+            preface: Vec::new(),
+            header,
+            rows,
+            total: None,
+        }
+    }
+
+    pub fn with_preface(mut self, line: String) -> Ledger {
+        self.preface.push(line);
+        self
+    }
+
+    pub fn with_total(mut self, column: usize) -> Ledger {
+        self.total = Some(column);
+        self
+    }
+
+    /// Empty rows after the data (and the total), to fill by hand.
+    pub fn blank_rows(&self) -> usize {
+        blank_rows_for(self.rows.len() + usize::from(self.total.is_some()))
+    }
+
     pub fn total_value(&self) -> Option<f64> {
         let column = self.total?;
         Some(
@@ -120,7 +149,7 @@ impl Ledger {
             row[column] = vec![Inline::text(format!("{total:.2}"))];
             rows.push(row);
         }
-        rows.extend((0..self.blank_rows).map(|_| vec![Vec::new(); self.header.len()]));
+        rows.extend((0..self.blank_rows()).map(|_| vec![Vec::new(); self.header.len()]));
         let mut blocks: Vec<Block> = self
             .preface
             .iter()

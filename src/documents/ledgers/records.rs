@@ -1,6 +1,6 @@
 //! Ledgers of what has happened: meetings, inspections, trainings, investments.
 
-use super::{Cell, Ledger, LedgerContext, blank_rows_for, text};
+use super::{Cell, Ledger, LedgerContext, text};
 
 fn number(rows: &mut [Vec<Cell>]) {
     for (i, row) in rows.iter_mut().enumerate() {
@@ -44,11 +44,10 @@ pub fn meetings(cx: &LedgerContext) -> Ledger {
         })
         .collect();
     number(&mut rows);
-    Ledger {
-        title: "安全生产会议记录台账",
-        slug: "meetings",
-        preface: Vec::new(),
-        header: vec![
+    Ledger::new(
+        "安全生产会议记录台账",
+        "meetings",
+        vec![
             "序号",
             "日期",
             "地点",
@@ -62,10 +61,8 @@ pub fn meetings(cx: &LedgerContext) -> Ledger {
             "期限",
             "落实情况",
         ],
-        blank_rows: blank_rows_for(rows.len()),
         rows,
-        total: None,
-    }
+    )
 }
 
 pub fn inspections(cx: &LedgerContext) -> Ledger {
@@ -111,11 +108,10 @@ pub fn inspections(cx: &LedgerContext) -> Ledger {
             ]);
         }
     }
-    Ledger {
-        title: "安全生产检查记录台账",
-        slug: "inspections",
-        preface: Vec::new(),
-        header: vec![
+    Ledger::new(
+        "安全生产检查记录台账",
+        "inspections",
+        vec![
             "日期",
             "检查类型",
             "区域/部位",
@@ -129,10 +125,8 @@ pub fn inspections(cx: &LedgerContext) -> Ledger {
             "复查人/结果",
             "被查部门负责人签字",
         ],
-        blank_rows: blank_rows_for(rows.len()),
         rows,
-        total: None,
-    }
+    )
 }
 
 /// 培训类型 from the topic (三级/年度/转岗/复工/四新/特种作业/负责人).
@@ -172,11 +166,10 @@ pub fn trainings(cx: &LedgerContext) -> Ledger {
             ]
         })
         .collect();
-    Ledger {
-        title: "安全生产教育培训记录台账",
-        slug: "trainings",
-        preface: Vec::new(),
-        header: vec![
+    Ledger::new(
+        "安全生产教育培训记录台账",
+        "trainings",
+        vec![
             "日期",
             "培训类型",
             "培训内容",
@@ -187,10 +180,8 @@ pub fn trainings(cx: &LedgerContext) -> Ledger {
             "考核方式",
             "考核结果",
         ],
-        blank_rows: blank_rows_for(rows.len()),
         rows,
-        total: None,
-    }
+    )
 }
 
 pub fn investments(cx: &LedgerContext) -> Ledger {
@@ -215,13 +206,7 @@ pub fn investments(cx: &LedgerContext) -> Ledger {
         })
         .collect();
     let year = cx.enterprise.service.start.0.format("%Y");
-    Ledger {
-        title: "安全生产投入费用使用台账",
-        slug: "investments",
-        preface: vec![format!(
-            "{year} 年度安全生产费用提取：上一年度营业收入 ________ 万元，提取标准 ________（财资〔2022〕136号），本年度应提取 ________ 万元，实际提取 ________ 万元。"
-        )],
-        header: vec![
+    Ledger::new("安全生产投入费用使用台账", "investments", vec![
             "日期",
             "凭证号",
             "费用类别",
@@ -230,9 +215,9 @@ pub fn investments(cx: &LedgerContext) -> Ledger {
             "累计（元）",
             "经办人",
             "审批人",
-        ],
-        blank_rows: blank_rows_for(rows.len() + 1),
-        rows,
-        total: Some(4),
-    }
+        ], rows)
+        .with_preface(format!(
+            "{year} 年度安全生产费用提取：上一年度营业收入 ________ 万元，提取标准 ________（财资〔2022〕136号），本年度应提取 ________ 万元，实际提取 ________ 万元。"
+        ))
+        .with_total(4)
 }
