@@ -122,7 +122,8 @@ impl Ledger {
                     Some(Cell::Amount(a) | Cell::Number(a)) => Some(*a),
                     _ => None,
                 })
-                .sum(),
+                // A fold from +0.0: an empty f64 sum is -0.0, printed "-0.00".
+                .fold(0.0, |sum, a| sum + a),
         )
     }
 
@@ -143,13 +144,14 @@ impl Ledger {
             .iter()
             .map(|r| r.iter().map(cell).collect())
             .collect();
+        rows.extend((0..self.blank_rows()).map(|_| vec![Vec::new(); self.header.len()]));
+        // The total closes the table, below the rows to fill by hand (as in the workbook).
         if let (Some(column), Some(total)) = (self.total, self.total_value()) {
             let mut row = vec![Vec::new(); self.header.len()];
             row[0] = vec![Inline::text("合计")];
             row[column] = vec![Inline::text(format!("{total:.2}"))];
             rows.push(row);
         }
-        rows.extend((0..self.blank_rows()).map(|_| vec![Vec::new(); self.header.len()]));
         let mut blocks: Vec<Block> = self
             .preface
             .iter()
@@ -177,6 +179,15 @@ impl Ledger {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_total_is_zero() {
+        let ledger = Ledger::new("t", "t", vec!["日期", "金额"], Vec::new()).with_total(1);
+        assert_eq!(
+            ledger.total_value().map(|t| format!("{t:.2}")),
+            Some("0.00".to_string())
+        );
+    }
 
     #[test]
     fn blank_rows_fill_to_a_page() {
