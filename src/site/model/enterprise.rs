@@ -74,6 +74,14 @@ impl EnterpriseFile {
             )
     }
 
+    /// The date of the enterprise's own documents: the systems and the 事故应急救援预案,
+    /// the risk and pair documents (spec §6).
+    pub fn issued_on(&self) -> Date {
+        self.enterprise
+            .issued_on
+            .unwrap_or(self.service.plan_issued_on)
+    }
+
     /// The post name of a team member.
     pub fn member_post(&self, name: &str) -> String {
         self.teams
@@ -96,6 +104,10 @@ pub struct Enterprise {
     pub safety_officer: SafetyOfficer,
     pub emergency_phone: String,
     pub site: SitePlan,
+    /// Date of the enterprise's own documents (systems, 预案, risk and pair documents);
+    /// `service.plan_issued_on` when absent (spec §6).
+    #[serde(default)]
+    pub issued_on: Option<Date>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
