@@ -44,6 +44,8 @@ impl Document {
             control: None,
             layout,
             members: Vec::new(),
+            date: None,
+            date_line: None,
             blocks,
         }
     }

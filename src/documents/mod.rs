@@ -2,6 +2,7 @@
 
 pub mod blocks;
 pub mod context;
+pub mod dating;
 pub mod ledgers;
 pub mod markdown;
 pub mod model;

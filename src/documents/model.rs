@@ -79,6 +79,10 @@ pub struct Document {
     pub layout: Layout,
     /// The people a per-group document is about (a pair agreement's members).
     pub members: Vec<String>,
+    /// The document's own date (spec §6), set by `dating::stamp` from its kind.
+    pub date: Option<Date>,
+    /// How the date is printed where no control block carries it, e.g. "编制日期：2026年3月20日".
+    pub date_line: Option<String>,
     pub blocks: Vec<Block>,
 }
 

@@ -71,6 +71,8 @@ fn roster(enterprise_id: &str, e: &EnterpriseFile, facts: &EnterpriseFacts) -> D
         control: None,
         layout: Layout::Portrait,
         members: Vec::new(),
+        date: None,
+        date_line: None,
         blocks,
     }
 }
@@ -144,6 +146,8 @@ fn agreement(
         control: None,
         layout: Layout::Portrait,
         members: members.to_vec(),
+        date: None,
+        date_line: None,
         blocks,
     }
 }

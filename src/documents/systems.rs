@@ -98,6 +98,8 @@ pub fn systems(
             control: Some(control),
             layout: Layout::Portrait,
             members: Vec::new(),
+            date: None,
+            date_line: None,
             blocks: to_blocks(&markdown),
         });
     }
@@ -110,7 +112,7 @@ fn system_control(
     spec: &SystemSpec,
     e: &EnterpriseFile,
 ) -> Control {
-    let issued: Date = e.service.plan_issued_on;
+    let issued: Date = e.issued_on();
     Control {
         number: document_number(control, enterprise_id, spec.number),
         version: control.version.clone(),

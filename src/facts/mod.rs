@@ -1,6 +1,7 @@
 //! Facts derived once per build from the validated site: risk grades, zone and post
 //! levels, 互保 groups, serving counselors. Documents read facts, never raw YAML alone.
 
+pub mod as_of;
 pub mod calendar;
 pub mod pairs;
 pub mod risk;

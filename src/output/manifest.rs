@@ -29,6 +29,8 @@ pub struct ManifestDocument {
     pub files: BTreeMap<&'static str, String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub members: Option<Vec<String>>,
+    /// The document's own date (spec §6).
+    pub date: Option<String>,
 }
 
 impl Manifest {

@@ -8,13 +8,16 @@ use serde_json::{Value, json};
 use super::BuildError;
 use crate::diag::Finding;
 use crate::documents::context::enterprise_context;
+use crate::documents::dating::{DatedBy, date_of, stamp};
 use crate::documents::ledgers::Ledger;
 use crate::documents::ledgers::{self, LedgerContext};
 use crate::documents::model::Document;
 use crate::documents::pairs::pair_documents;
 use crate::documents::risk::{RiskContext, background_uri, risk_documents};
-use crate::documents::service::{ServiceContext, service_documents};
+use crate::documents::service::{ServiceContext, ServiceContexts, service_documents};
 use crate::documents::systems;
+use crate::facts::as_of::as_of;
+use crate::facts::calendar::{WorkCalendar, service_schedule};
 use crate::facts::{EnterpriseFacts, Site};
 use crate::output::manifest::{ManifestDocument, ManifestEnterprise};
 use crate::output::writer::Sink;
@@ -90,10 +93,14 @@ pub fn enterprise_documents(
     let e = &loaded.data;
     let id = &loaded.id;
     let config = &site.loaded.config;
-    let context = enterprise_context(e, facts, &config.agency, &site.date.to_string());
-    let mut docs = systems::systems(engines, id, e, &config.document_control, &context)?;
+    // Each document knows only what was known on its own date (spec §6).
+    let view = |by: DatedBy| as_of(e, date_of(by, e, site.date));
+    let issued = view(DatedBy::EnterpriseIssued);
+    let context = enterprise_context(&issued, facts, &config.agency, &site.date.to_string());
+    let mut docs = systems::systems(engines, id, &issued, &config.document_control, &context)?;
+    let at_build = view(DatedBy::Build);
     let ledgers = ledgers::ledgers(&LedgerContext {
-        enterprise: e,
+        enterprise: &at_build,
         date: site.date,
     });
     docs.extend(ledgers.iter().map(|l| l.to_document(id)));
@@ -110,19 +117,28 @@ pub fn enterprise_documents(
         enterprise_id: id,
         facts,
         agency_name: &config.agency.name,
-        date: site.date,
+        date: issued.issued_on(),
         background,
     };
-    docs.extend(risk_documents(e, &risk));
-    docs.extend(service_documents(&ServiceContext {
+    docs.extend(risk_documents(&issued, &risk));
+    let work = WorkCalendar::new(&config.document_control);
+    let (at_start, at_plan) = (view(DatedBy::ServiceStart), view(DatedBy::PlanIssued));
+    let schedules = [&at_start, &at_plan].map(|v| service_schedule(&v.service, &work));
+    let service_cx = |enterprise, schedule, date| ServiceContext {
         enterprise_id: id,
-        enterprise: e,
+        enterprise,
         facts,
         agency: &config.agency,
-        schedule: &facts.schedule,
-        date: site.date,
+        schedule,
+        date,
+    };
+    docs.extend(service_documents(&ServiceContexts {
+        at_start: service_cx(&at_start, &schedules[0], at_start.service.start),
+        at_plan: service_cx(&at_plan, &schedules[1], at_plan.service.plan_issued_on),
+        at_build: service_cx(&at_build, &facts.schedule, site.date),
     }));
-    docs.extend(pair_documents(id, e, facts));
+    docs.extend(pair_documents(id, &issued, facts));
+    stamp(&mut docs, e, site.date);
     Ok(EnterpriseDocs {
         docs,
         ledgers,
@@ -213,6 +229,7 @@ pub fn build_enterprise(
                 Default::default()
             },
             members: (!doc.members.is_empty()).then(|| doc.members.clone()),
+            date: doc.date.map(|d| d.to_string()),
         })
         .collect();
     if lists_pdfs {
@@ -223,6 +240,7 @@ pub fn build_enterprise(
             number: None,
             files: [("pdf", format!("{id}/{PACK_FILE}"))].into(),
             members: None,
+            date: Some(site.date.to_string()),
         });
     }
     if let Some(renderer) = outputs.pdf {
@@ -317,6 +335,7 @@ pub fn build_enterprise(
             number: None,
             files: [("html", rel)].into(),
             members: None,
+            date: Some(site.date.to_string()),
         });
     }
     if let Ok(mut c) = counts.lock() {

@@ -289,6 +289,7 @@ pub fn write_index_and_manifest(
             number: None,
             files: [("html", "index.html".to_string())].into(),
             members: None,
+            date: Some(site.date.to_string()),
         });
     }
     for o in built {

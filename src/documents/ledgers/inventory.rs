@@ -191,17 +191,17 @@ pub fn occupational_health(cx: &LedgerContext) -> Ledger {
                 .filter(|r| r.posts.iter().any(|p| h.posts.contains(p)))
                 .map(|r| r.item.clone())
                 .collect();
-            let next = add_months(h.last_monitored, 12);
+            let next = h.last_monitored.map(|last| add_months(last, 12));
             vec![
                 text(h.factor.clone()),
                 text(e.zone_name(&h.zone)),
                 text(posts.join("、")),
                 Cell::Number(f64::from(h.exposed)),
-                Cell::Date(h.last_monitored),
-                if next < cx.date {
-                    Cell::Alert(format!("{next} 已到期"))
-                } else {
-                    Cell::Date(next)
+                h.last_monitored.map_or(Cell::Empty, Cell::Date),
+                match next {
+                    Some(next) if next < cx.date => Cell::Alert(format!("{next} 已到期")),
+                    Some(next) => Cell::Date(next),
+                    None => Cell::Empty,
                 },
                 Cell::Empty,
                 Cell::Empty,

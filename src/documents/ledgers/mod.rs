@@ -171,6 +171,8 @@ impl Ledger {
             control: None,
             layout: Layout::Landscape,
             members: Vec::new(),
+            date: None,
+            date_line: None,
             blocks,
         }
     }

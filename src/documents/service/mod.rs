@@ -24,14 +24,25 @@ pub struct ServiceContext<'a> {
 
 const BOARD_BLUE: &str = "#0B3D91";
 
-pub fn service_documents(cx: &ServiceContext) -> Vec<Document> {
+/// The service documents each see the enterprise as it was on their own date (spec §6).
+pub struct ServiceContexts<'a> {
+    /// The notice board, the service notice and the badges: `service.start`.
+    pub at_start: ServiceContext<'a>,
+    /// The technical service plan: `service.plan_issued_on`.
+    pub at_plan: ServiceContext<'a>,
+    /// The service calendar: the build date.
+    pub at_build: ServiceContext<'a>,
+}
+
+pub fn service_documents(cx: &ServiceContexts) -> Vec<Document> {
+    let start = &cx.at_start;
     let mut docs = vec![
-        notice_board(cx),
-        service_notice(cx),
-        plan::service_plan(cx),
-        calendar::service_calendar(cx),
+        notice_board(start),
+        service_notice(start),
+        plan::service_plan(&cx.at_plan),
+        calendar::service_calendar(&cx.at_build),
     ];
-    docs.extend(cx.facts.counselors.iter().map(|c| badge(cx, c)));
+    docs.extend(start.facts.counselors.iter().map(|c| badge(start, c)));
     docs
 }
 
@@ -190,7 +201,7 @@ fn service_notice(cx: &ServiceContext) -> Document {
         },
         h("四、服务时间"),
         p(format!(
-            "{} 至 {}。技术服务方案于 {} 出具。",
+            "{} 至 {}。安全生产技术服务方案于合同签订后 30 个工作日内出具（第十五条），计划 {} 出具。",
             s.start.chinese(),
             s.end.chinese(),
             s.plan_issued_on.chinese()

@@ -20,13 +20,6 @@ pub(super) fn service_plan(cx: &ServiceContext) -> Document {
             .find(|z| z.id == id)
             .map_or(id.to_string(), |z| z.name.clone())
     };
-    let overdue: Vec<String> = e
-        .equipment
-        .iter()
-        .filter(|q| q.special && q.next_inspection.is_some_and(|n| n < cx.date))
-        .map(|q| format!("{}（{}）", q.name, q.reg_no.clone().unwrap_or_default()))
-        .collect();
-    let special = e.equipment.iter().filter(|q| q.special).count();
     let majors: Vec<String> = e
         .risk_points
         .iter()
@@ -62,15 +55,8 @@ pub(super) fn service_plan(cx: &ServiceContext) -> Document {
         }
     )];
     diagnosis.push(format!(
-        "在用特种设备 {special} 台{}；{}。",
-        if overdue.is_empty() {
-            "，均在检验有效期内".to_string()
-        } else {
-            format!(
-                "，其中{}已超过下次检验日期，须立即停用并申报检验",
-                overdue.join("、")
-            )
-        },
+        "{}；{}。",
+        special_equipment_status(e, cx.date),
         if e.chemicals.is_empty() {
             "不涉及危险化学品".to_string()
         } else {
@@ -108,8 +94,11 @@ pub(super) fn service_plan(cx: &ServiceContext) -> Document {
                 t(f.basis.clone()),
                 t(f.advice.clone()),
                 t(f.due.to_string()),
-                t(f.closed_on
-                    .map_or("未整改".to_string(), |c| format!("已整改（{c}）"))),
+                t(match f.closed_on {
+                    Some(c) => format!("已整改（{c}）"),
+                    None if f.due < cx.date => "逾期未整改".to_string(),
+                    None => "整改中".to_string(),
+                }),
             ]
         })
         .collect();
@@ -247,7 +236,6 @@ pub(super) fn service_plan(cx: &ServiceContext) -> Document {
                 .join("、"),
             cx.agency.regulator
         )),
-        p(format!("编制日期：{}", s.plan_issued_on.chinese())),
         Block::Signatures {
             labels: cx
                 .facts
@@ -266,6 +254,47 @@ pub(super) fn service_plan(cx: &ServiceContext) -> Document {
         Layout::Portrait,
         blocks,
     )
+}
+
+/// The special equipment as known on the plan's date: in date, overdue, or with no
+/// inspection on record yet (never called valid without a date to show it).
+fn special_equipment_status(e: &EnterpriseFile, date: Date) -> String {
+    let special: Vec<_> = e.equipment.iter().filter(|q| q.special).collect();
+    if special.is_empty() {
+        return "无特种设备".to_string();
+    }
+    let named = |pick: &dyn Fn(Option<Date>) -> bool| -> Vec<String> {
+        special
+            .iter()
+            .filter(|q| pick(q.next_inspection))
+            .map(|q| match &q.reg_no {
+                Some(no) => format!("{}（{no}）", q.name),
+                None => q.name.clone(),
+            })
+            .collect()
+    };
+    let overdue = named(&|n| n.is_some_and(|n| n < date));
+    let unknown = named(&|n| n.is_none());
+    let valid = special.len() - overdue.len() - unknown.len();
+    let mut parts = vec![format!("在用特种设备 {} 台", special.len())];
+    if valid == special.len() {
+        parts.push("均在检验有效期内".to_string());
+    } else if valid > 0 {
+        parts.push(format!("{valid} 台在检验有效期内"));
+    }
+    if !overdue.is_empty() {
+        parts.push(format!(
+            "{}已超过下次检验日期，须立即停用并申报检验",
+            overdue.join("、")
+        ));
+    }
+    if !unknown.is_empty() {
+        parts.push(format!(
+            "{}未提供定期检验记录，须查验检验报告和使用登记证",
+            unknown.join("、")
+        ));
+    }
+    parts.join("，")
 }
 
 /// One row per month: the days of each kind of service.

@@ -289,7 +289,9 @@ pub struct OccupationalHazard {
     pub zone: String,
     pub posts: Vec<String>,
     pub exposed: u32,
-    pub last_monitored: Date,
+    /// The last workplace monitoring (检测); absent before the first one.
+    #[serde(default)]
+    pub last_monitored: Option<Date>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
