@@ -2,6 +2,7 @@
 //! levels, 互保 groups, serving counselors. Documents read facts, never raw YAML alone.
 
 pub mod calendar;
+pub mod holidays;
 pub mod pairs;
 pub mod risk;
 
@@ -57,6 +58,8 @@ pub struct Site {
     pub loaded: LoadedSite,
     pub facts: Vec<EnterpriseFacts>,
     pub thresholds: Thresholds,
+    /// Working days: the built-in holiday table with the site's own days.
+    pub calendar: calendar::WorkCalendar,
     pub date: Date,
 }
 
@@ -68,7 +71,8 @@ impl Site {
 
 pub fn derive(loaded: LoadedSite, date: Date) -> Site {
     let thresholds = Thresholds::from_input(loaded.config.risk.as_ref());
-    let work = calendar::WorkCalendar::new(&loaded.config.document_control);
+    let work =
+        calendar::WorkCalendar::new(&loaded.config.document_control, &loaded.config.calendar);
     let facts = loaded
         .enterprises
         .iter()
@@ -86,6 +90,7 @@ pub fn derive(loaded: LoadedSite, date: Date) -> Site {
         loaded,
         facts,
         thresholds,
+        calendar: work,
         date,
     }
 }
@@ -160,6 +165,6 @@ fn enterprise_facts(
         post_levels,
         groups,
         counselors,
-        schedule: calendar::service_schedule(&e.service, work),
+        schedule: calendar::service_schedule(e, work),
     }
 }
