@@ -35,8 +35,13 @@ fn each_rule_fixture_fires_its_rule_alone() {
         let rule = case.file_name().unwrap().to_string_lossy().into_owned();
         let (code, fired) = rules_fired(&case);
         assert_eq!(fired, vec![rule.clone()], "{rule}");
-        let warning =
-            ["service-fee-low", "inspection-overdue", "finding-overdue"].contains(&rule.as_str());
+        let warning = [
+            "service-fee-low",
+            "inspection-overdue",
+            "finding-overdue",
+            "holiday-data-missing",
+        ]
+        .contains(&rule.as_str());
         assert_eq!(
             code,
             Some(if warning { 0 } else { 1 }),
@@ -107,35 +112,71 @@ fn forty_clients_are_allowed_forty_one_are_not() {
 
 #[test]
 fn the_plan_is_due_within_thirty_working_days() {
-    // Signed Monday 2026-01-05: 2026-02-16 is the 30th working day after it.
+    // Signed Monday 2026-01-05: with the built-in 2026 notice, the 调休 Saturday 02-14 is
+    // the 30th working day after it; 02-15..02-23 are 春节, 02-24 is the 31st.
     let cases = [
-        ("2026-02-16", "[]", "[]", false),
-        ("2026-02-17", "[]", "[]", true),
-        // A 调休 Saturday counts as a working day: 02-16 becomes the 31st.
-        ("2026-02-16", "[]", "[2026-01-10]", true),
-        // A holiday does not count: 02-17 is the 30th again.
-        ("2026-02-17", "[2026-01-06]", "[]", false),
+        ("2026-02-23", "", false),
+        ("2026-02-24", "", true),
+        // A site's extra working day makes 02-23 late …
+        ("2026-02-23", "calendar:\n  workdays: [2026-01-10]", true),
+        // … and a holiday of its own, here in the older place, makes 02-24 the 30th.
+        (
+            "2026-02-24",
+            "document_control:\n  holidays: [2026-01-06]",
+            false,
+        ),
+        // The 调休 Saturday turned into a day off: 02-24 is the 30th again.
+        ("2026-02-24", "calendar:\n  holidays: [2026-02-14]", false),
     ];
-    for (issued, holidays, workdays, fires) in cases {
+    for (issued, days, fires) in cases {
         let tmp = site_with(|site| {
             replace(
                 &site.join("enterprises/mini.yaml"),
                 "plan_issued_on: 2026-02-10",
                 &format!("plan_issued_on: {issued}"),
             );
-            replace(
-                &site.join("anquan.yaml"),
-                "  number_prefix: T",
-                &format!("  number_prefix: T\n  holidays: {holidays}\n  workdays: {workdays}"),
-            );
+            if let Some(holidays) = days.strip_prefix("document_control:\n") {
+                replace(
+                    &site.join("anquan.yaml"),
+                    "  number_prefix: T",
+                    &format!("  number_prefix: T\n{holidays}"),
+                );
+            } else {
+                let config = site.join("anquan.yaml");
+                fs::write(&config, format!("{}{days}\n", read(&config))).unwrap();
+            }
         });
         let (_, fired) = rules_fired(&tmp.path().join("site"));
         assert_eq!(
             fired.contains(&"service-plan-late".to_string()),
             fires,
-            "{issued} holidays {holidays} workdays {workdays}: {fired:?}"
+            "{issued} {days}: {fired:?}"
         );
     }
+}
+
+#[test]
+fn holiday_data_missing_names_the_years_and_the_way_out() {
+    let case = repo().join("tests/fixtures/rules/holiday-data-missing");
+    let out = anquan(&["check", path(&case), "--date", DATE]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning[holiday-data-missing] enterprises/mini.yaml:42:8 service.end:")
+            && stderr.contains("into 2028")
+            && stderr.contains("in 2028 only weekends")
+            && stderr.contains("`calendar: {holidays: [...], workdays: [...]}`"),
+        "{stderr}"
+    );
+    // Listing 2028's days in anquan.yaml tells anquan the site knows that year.
+    let tmp = copy_site(&case);
+    let config = tmp.path().join("site/anquan.yaml");
+    fs::write(
+        &config,
+        format!("{}calendar:\n  holidays: [2028-01-03]\n", read(&config)),
+    )
+    .unwrap();
+    let (_, fired) = rules_fired(&tmp.path().join("site"));
+    assert!(fired.is_empty(), "{fired:?}");
 }
 
 #[test]
@@ -182,17 +223,29 @@ fn the_service_calendar_parses_and_meets_the_frequencies() {
     let mut trainings = 0;
     let mut drills = 0;
     for event in calendar.components.iter().filter_map(|c| c.as_event()) {
-        use icalendar::Component;
+        use icalendar::{Component, DatePerhapsTime};
         let summary = event.get_summary().unwrap_or_default().to_string();
-        let start = match event.get_start() {
-            Some(icalendar::DatePerhapsTime::Date(d)) => d,
+        let (start, end) = match (event.get_start(), event.get_end()) {
+            (Some(DatePerhapsTime::Date(s)), Some(DatePerhapsTime::Date(e))) => (s, e),
             other => panic!("all-day events only: {other:?}"),
         };
+        assert_eq!(end, start.succ_opt().unwrap(), "DTEND is the next day");
         assert!(event.get_uid().is_some_and(|u| u.starts_with("ruifeng-")));
+        let done = summary.contains("（已完成）") || summary.contains("（已开展）");
+        assert_eq!(
+            event.get_status() == Some(icalendar::EventStatus::Confirmed),
+            done,
+            "{summary}"
+        );
+        if !done {
+            assert!(is_working_day(start), "{start} {summary}");
+        }
         if summary.starts_with("安全培训") {
             trainings += 1;
         } else if summary.starts_with("应急演练") {
             drills += 1;
+            // The 事故应急救援预案 of ruifeng is dated plan_issued_on, 2026-03-20.
+            assert!(start.to_string().as_str() >= "2026-03-20", "{start}");
         } else {
             per_month
                 .entry(start.format("%Y-%m").to_string())
@@ -215,7 +268,50 @@ fn the_service_calendar_parses_and_meets_the_frequencies() {
     let calendar_doc = docs(&m, "ruifeng", "service-calendar")[0];
     assert_eq!(calendar_doc["files"]["ics"], "ruifeng/service-calendar.ics");
     let page = text_of(&out, calendar_doc);
-    assert!(page.contains("2026-03-02 安全检查"), "dates one per line");
+    for line in [
+        // records.inspections 2026-03-10 is March's inspection: the other visit is planned.
+        "2026-03-02 现场服务（计划）",
+        "2026-03-10 安全检查（已完成）",
+        "2026-03-16 安全培训（已开展）",
+        "2026-05-26 应急演练（已开展）",
+        "国办发明电〔2025〕7号",
+        "2027年的放假调休安排尚未公布",
+    ] {
+        assert!(page.contains(line), "{line}");
+    }
+}
+
+/// Working days by the notices, written out here independently of the built-in table:
+/// 2026 (国办发明电〔2025〕7号) and 2027's statutory 春节 days.
+fn is_working_day(day: chrono::NaiveDate) -> bool {
+    use chrono::{Datelike, Weekday};
+    let s = day.to_string();
+    let adjusted = [
+        "2026-01-04",
+        "2026-02-14",
+        "2026-02-28",
+        "2026-05-09",
+        "2026-09-20",
+        "2026-10-10",
+    ];
+    let off = [
+        ("2026-01-01", "2026-01-03"),
+        ("2026-02-15", "2026-02-23"),
+        ("2026-04-04", "2026-04-06"),
+        ("2026-05-01", "2026-05-05"),
+        ("2026-06-19", "2026-06-21"),
+        ("2026-09-25", "2026-09-27"),
+        ("2026-10-01", "2026-10-07"),
+        ("2027-01-01", "2027-01-01"),
+        ("2027-02-05", "2027-02-08"),
+    ];
+    if adjusted.contains(&s.as_str()) {
+        return true;
+    }
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+        && !off
+            .iter()
+            .any(|(a, b)| *a <= s.as_str() && s.as_str() <= *b)
 }
 
 fn text_of(out: &Path, doc: &serde_json::Value) -> String {

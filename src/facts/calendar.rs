@@ -8,6 +8,7 @@ mod schedule;
 use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Serialize;
 
 use crate::facts::holidays::{self, Notice};
 use crate::site::date::Date;
@@ -24,7 +25,7 @@ pub struct WorkCalendar {
 }
 
 /// Where a year's non-working days come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum YearSource {
     /// The State Council's notice, built in (the site may override single days).
     Notice(Notice),

@@ -4,9 +4,10 @@
 //! 《全国年节及纪念日放假办法》, which any later notice keeps.
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 /// The 国务院办公厅 notice that publishes a year's arrangement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Notice {
     pub title: &'static str,
     /// 文号, e.g. 国办发明电〔2025〕7号.

@@ -41,6 +41,8 @@ pub struct EnterpriseFacts {
     pub counselors: Vec<Counselor>,
     /// Every visit, inspection, training and drill of the contract.
     pub schedule: Vec<calendar::ServiceEvent>,
+    /// Each year of the contract and where its non-working days come from.
+    pub contract_years: Vec<(i32, calendar::YearSource)>,
 }
 
 impl EnterpriseFacts {
@@ -166,5 +168,6 @@ fn enterprise_facts(
         groups,
         counselors,
         schedule: calendar::service_schedule(e, work),
+        contract_years: work.years(e.service.start, e.service.end),
     }
 }

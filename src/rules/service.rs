@@ -109,22 +109,22 @@ fn holiday_data(e: &EnterpriseFile, calendar: &WorkCalendar, r: &mut Reporter) {
     let mut used = Vec::new();
     if !statutory.is_empty() {
         used.push(format!(
-            "weekends and the statutory days of {STATUTORY_BASIS} alone in {}",
+            "in {} only weekends and the statutory days of {STATUTORY_BASIS}",
             statutory.join(", ")
         ));
     }
     if !weekends.is_empty() {
-        used.push(format!("weekends alone in {}", weekends.join(", ")));
+        used.push(format!("in {} only weekends", weekends.join(", ")));
     }
     let unknown: Vec<String> = statutory.into_iter().chain(weekends).collect();
     r.warning(
         "holiday-data-missing",
         "service.end",
         format!(
-            "the contract runs to {} into {}, whose holiday arrangement (放假调休) anquan does not know: working days use {}; once the State Council publishes it, list its days in anquan.yaml as `calendar: {{holidays: [...], workdays: [...]}}`",
+            "the contract runs to {} into {}, whose holiday arrangement (放假调休) anquan does not know: {} are taken out as non-working days; once the State Council publishes the arrangement, list its days in anquan.yaml under `calendar: {{holidays: [...], workdays: [...]}}`",
             e.service.end,
             unknown.join(", "),
-            used.join("; ")
+            used.join(", and ")
         ),
     );
 }

@@ -16,22 +16,33 @@ pub enum ServiceKind {
     应急演练,
 }
 
+/// How a kind of event is named: in lines, in a month grid cell, in an iCalendar UID, and
+/// when recorded (an inspection is completed, a training or drill held).
+pub struct KindNames {
+    pub label: &'static str,
+    pub short: &'static str,
+    pub slug: &'static str,
+    pub done: &'static str,
+}
+
 impl ServiceKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            ServiceKind::现场服务 => "现场服务",
-            ServiceKind::安全检查 => "安全检查",
-            ServiceKind::安全培训 => "安全培训",
-            ServiceKind::应急演练 => "应急演练",
+    pub fn names(self) -> KindNames {
+        let (label, short, slug, done) = match self {
+            ServiceKind::现场服务 => ("现场服务", "服务", "visit", "已完成"),
+            ServiceKind::安全检查 => ("安全检查", "检查", "inspection", "已完成"),
+            ServiceKind::安全培训 => ("安全培训", "培训", "training", "已开展"),
+            ServiceKind::应急演练 => ("应急演练", "演练", "drill", "已开展"),
+        };
+        KindNames {
+            label,
+            short,
+            slug,
+            done,
         }
     }
 
-    /// How a recorded one is marked: an inspection is completed, a training or drill held.
-    pub fn done_label(self) -> &'static str {
-        match self {
-            ServiceKind::现场服务 | ServiceKind::安全检查 => "已完成",
-            ServiceKind::安全培训 | ServiceKind::应急演练 => "已开展",
-        }
+    pub fn label(self) -> &'static str {
+        self.names().label
     }
 }
 
@@ -47,7 +58,7 @@ impl ServiceEvent {
     /// 计划, or 已完成 / 已开展 for a recorded one.
     pub fn status_label(&self) -> &'static str {
         if self.done {
-            self.kind.done_label()
+            self.kind.names().done
         } else {
             "计划"
         }
