@@ -1,10 +1,9 @@
 //! Compliance rules (spec §5): one fixture site per rule, each violating it once; the
-//! edges of 40 clients, 30 working days (with a 调休 Saturday) and a year of training;
-//! the service calendar as parsed iCalendar; --strict and --deny-warnings.
+//! edges of 40 clients, 30 working days (with the built-in holidays and the site's own)
+//! and a year of training; --strict and --deny-warnings.
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
@@ -35,8 +34,13 @@ fn each_rule_fixture_fires_its_rule_alone() {
         let rule = case.file_name().unwrap().to_string_lossy().into_owned();
         let (code, fired) = rules_fired(&case);
         assert_eq!(fired, vec![rule.clone()], "{rule}");
-        let warning =
-            ["service-fee-low", "inspection-overdue", "finding-overdue"].contains(&rule.as_str());
+        let warning = [
+            "service-fee-low",
+            "inspection-overdue",
+            "finding-overdue",
+            "holiday-data-missing",
+        ]
+        .contains(&rule.as_str());
         assert_eq!(
             code,
             Some(if warning { 0 } else { 1 }),
@@ -107,35 +111,71 @@ fn forty_clients_are_allowed_forty_one_are_not() {
 
 #[test]
 fn the_plan_is_due_within_thirty_working_days() {
-    // Signed Monday 2026-01-05: 2026-02-16 is the 30th working day after it.
+    // Signed Monday 2026-01-05: with the built-in 2026 notice, the 调休 Saturday 02-14 is
+    // the 30th working day after it; 02-15..02-23 are 春节, 02-24 is the 31st.
     let cases = [
-        ("2026-02-16", "[]", "[]", false),
-        ("2026-02-17", "[]", "[]", true),
-        // A 调休 Saturday counts as a working day: 02-16 becomes the 31st.
-        ("2026-02-16", "[]", "[2026-01-10]", true),
-        // A holiday does not count: 02-17 is the 30th again.
-        ("2026-02-17", "[2026-01-06]", "[]", false),
+        ("2026-02-23", "", false),
+        ("2026-02-24", "", true),
+        // A site's extra working day makes 02-23 late …
+        ("2026-02-23", "calendar:\n  workdays: [2026-01-10]", true),
+        // … and a holiday of its own, here in the older place, makes 02-24 the 30th.
+        (
+            "2026-02-24",
+            "document_control:\n  holidays: [2026-01-06]",
+            false,
+        ),
+        // The 调休 Saturday turned into a day off: 02-24 is the 30th again.
+        ("2026-02-24", "calendar:\n  holidays: [2026-02-14]", false),
     ];
-    for (issued, holidays, workdays, fires) in cases {
+    for (issued, days, fires) in cases {
         let tmp = site_with(|site| {
             replace(
                 &site.join("enterprises/mini.yaml"),
                 "plan_issued_on: 2026-02-10",
                 &format!("plan_issued_on: {issued}"),
             );
-            replace(
-                &site.join("anquan.yaml"),
-                "  number_prefix: T",
-                &format!("  number_prefix: T\n  holidays: {holidays}\n  workdays: {workdays}"),
-            );
+            if let Some(holidays) = days.strip_prefix("document_control:\n") {
+                replace(
+                    &site.join("anquan.yaml"),
+                    "  number_prefix: T",
+                    &format!("  number_prefix: T\n{holidays}"),
+                );
+            } else {
+                let config = site.join("anquan.yaml");
+                fs::write(&config, format!("{}{days}\n", read(&config))).unwrap();
+            }
         });
         let (_, fired) = rules_fired(&tmp.path().join("site"));
         assert_eq!(
             fired.contains(&"service-plan-late".to_string()),
             fires,
-            "{issued} holidays {holidays} workdays {workdays}: {fired:?}"
+            "{issued} {days}: {fired:?}"
         );
     }
+}
+
+#[test]
+fn holiday_data_missing_names_the_years_and_the_way_out() {
+    let case = repo().join("tests/fixtures/rules/holiday-data-missing");
+    let out = anquan(&["check", path(&case), "--date", DATE]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning[holiday-data-missing] enterprises/mini.yaml:42:8 service.end:")
+            && stderr.contains("into 2028")
+            && stderr.contains("in 2028 only weekends")
+            && stderr.contains("`calendar: {holidays: [...], workdays: [...]}`"),
+        "{stderr}"
+    );
+    // Listing 2028's days in anquan.yaml tells anquan the site knows that year.
+    let tmp = copy_site(&case);
+    let config = tmp.path().join("site/anquan.yaml");
+    fs::write(
+        &config,
+        format!("{}calendar:\n  holidays: [2028-01-03]\n", read(&config)),
+    )
+    .unwrap();
+    let (_, fired) = rules_fired(&tmp.path().join("site"));
+    assert!(fired.is_empty(), "{fired:?}");
 }
 
 #[test]
@@ -169,57 +209,6 @@ fn a_counselor_without_training_date_is_a_finding_not_an_input_error() {
     let (code, fired) = rules_fired(&tmp.path().join("site"));
     assert_eq!(fired, vec!["counselor-training".to_string()]);
     assert_eq!(code, Some(1));
-}
-
-#[test]
-fn the_service_calendar_parses_and_meets_the_frequencies() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
-    build_html(&example(), &out);
-    let text = read(&out.join("ruifeng/service-calendar.ics"));
-    let calendar: icalendar::Calendar = text.parse().expect("the .ics parses");
-    let mut per_month: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut trainings = 0;
-    let mut drills = 0;
-    for event in calendar.components.iter().filter_map(|c| c.as_event()) {
-        use icalendar::Component;
-        let summary = event.get_summary().unwrap_or_default().to_string();
-        let start = match event.get_start() {
-            Some(icalendar::DatePerhapsTime::Date(d)) => d,
-            other => panic!("all-day events only: {other:?}"),
-        };
-        assert!(event.get_uid().is_some_and(|u| u.starts_with("ruifeng-")));
-        if summary.starts_with("安全培训") {
-            trainings += 1;
-        } else if summary.starts_with("应急演练") {
-            drills += 1;
-        } else {
-            per_month
-                .entry(start.format("%Y-%m").to_string())
-                .or_default()
-                .push(summary);
-        }
-    }
-    // ruifeng: 2026-03 .. 2027-02, 2 visits (1 inspection) a month, 4 trainings and 2 drills a year.
-    assert_eq!(per_month.len(), 12);
-    for (month, visits) in &per_month {
-        assert_eq!(visits.len(), 2, "{month}");
-        assert_eq!(
-            visits.iter().filter(|s| s.starts_with("安全检查")).count(),
-            1,
-            "{month}"
-        );
-    }
-    assert_eq!((trainings, drills), (4, 2));
-    let m = manifest(&out);
-    let calendar_doc = docs(&m, "ruifeng", "service-calendar")[0];
-    assert_eq!(calendar_doc["files"]["ics"], "ruifeng/service-calendar.ics");
-    let page = text_of(&out, calendar_doc);
-    assert!(page.contains("2026-03-02 安全检查"), "dates one per line");
-}
-
-fn text_of(out: &Path, doc: &serde_json::Value) -> String {
-    common::text(&read(&out.join(doc["files"]["html"].as_str().unwrap())))
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 pub mod as_of;
 pub mod calendar;
+pub mod holidays;
 pub mod pairs;
 pub mod risk;
 
@@ -41,6 +42,8 @@ pub struct EnterpriseFacts {
     pub counselors: Vec<Counselor>,
     /// Every visit, inspection, training and drill of the contract.
     pub schedule: Vec<calendar::ServiceEvent>,
+    /// Each year of the contract and where its non-working days come from.
+    pub contract_years: Vec<(i32, calendar::YearSource)>,
 }
 
 impl EnterpriseFacts {
@@ -58,6 +61,8 @@ pub struct Site {
     pub loaded: LoadedSite,
     pub facts: Vec<EnterpriseFacts>,
     pub thresholds: Thresholds,
+    /// Working days: the built-in holiday table with the site's own days.
+    pub calendar: calendar::WorkCalendar,
     pub date: Date,
 }
 
@@ -69,7 +74,8 @@ impl Site {
 
 pub fn derive(loaded: LoadedSite, date: Date) -> Site {
     let thresholds = Thresholds::from_input(loaded.config.risk.as_ref());
-    let work = calendar::WorkCalendar::new(&loaded.config.document_control);
+    let work =
+        calendar::WorkCalendar::new(&loaded.config.document_control, &loaded.config.calendar);
     let facts = loaded
         .enterprises
         .iter()
@@ -87,6 +93,7 @@ pub fn derive(loaded: LoadedSite, date: Date) -> Site {
         loaded,
         facts,
         thresholds,
+        calendar: work,
         date,
     }
 }
@@ -161,6 +168,7 @@ fn enterprise_facts(
         post_levels,
         groups,
         counselors,
-        schedule: calendar::service_schedule(&e.service, work),
+        schedule: calendar::service_schedule(e, work),
+        contract_years: work.years(e.service.start, e.service.end),
     }
 }

@@ -1,11 +1,16 @@
 //! The service calendar as iCalendar (RFC 5545), for a counselor's phone: one all-day
-//! event per visit, inspection, training and drill. UIDs and stamps are derived from the
-//! data, so the file is the same on every build.
+//! event per visit, inspection, training and drill, the same events as the printed
+//! 服务计划. Recorded ones stay in, marked (已完成 / 已开展, STATUS:CONFIRMED), so that the
+//! phone shows what was done on which day; planned ones are STATUS:TENTATIVE, since a
+//! planned date may still move. UIDs and stamps are derived from the data, so the file
+//! is the same on every build, and an event keeps its UID when other events change.
 
-use chrono::{NaiveTime, TimeZone, Utc};
-use icalendar::{Calendar, Component, EventLike};
+use std::collections::BTreeMap;
 
-use crate::facts::calendar::ServiceEvent;
+use chrono::{Days, NaiveTime, TimeZone, Utc};
+use icalendar::{Calendar, Component, EventLike, EventStatus};
+
+use crate::facts::calendar::{ServiceEvent, ServiceKind};
 use crate::site::date::Date;
 
 pub struct IcsInput<'a> {
@@ -22,9 +27,25 @@ pub fn service_calendar_ics(input: &IcsInput, schedule: &[ServiceEvent]) -> Stri
     let stamp = Utc.from_utc_datetime(&input.build_date.0.and_time(NaiveTime::MIN));
     let mut calendar = Calendar::new();
     calendar.name(&format!("{} 安全托管服务计划", input.enterprise_name));
-    for (i, event) in schedule.iter().enumerate() {
-        let summary = format!("{:?}：{}", event.kind, input.enterprise_name);
-        let uid = format!("{}-{}-{}@anquan", input.enterprise_id, event.date, i);
+    let mut seen: BTreeMap<(Date, ServiceKind), usize> = BTreeMap::new();
+    for event in schedule {
+        let n = seen.entry((event.date, event.kind)).or_default();
+        *n += 1;
+        let uid = format!(
+            "{}-{}-{}-{n}@anquan",
+            input.enterprise_id,
+            event.date,
+            event.kind.names().slug
+        );
+        let summary = format!(
+            "{}（{}）：{}",
+            event.kind.label(),
+            event.status_label(),
+            input.enterprise_name
+        );
+        // All-day: DTEND is the next day, RFC 5545's exclusive end.
+        let day = event.date.0;
+        let next = day.checked_add_days(Days::new(1)).unwrap_or(day);
         calendar.push(
             icalendar::Event::new()
                 .uid(&uid)
@@ -35,9 +56,73 @@ pub fn service_calendar_ics(input: &IcsInput, schedule: &[ServiceEvent]) -> Stri
                     input.agency, input.counselors, input.contract_no
                 ))
                 .location(input.address)
-                .all_day(event.date.0)
+                .starts(day)
+                .ends(next)
+                .status(if event.done {
+                    EventStatus::Confirmed
+                } else {
+                    EventStatus::Tentative
+                })
                 .done(),
         );
     }
     calendar.done().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use icalendar::DatePerhapsTime;
+
+    #[test]
+    fn all_day_events_end_the_next_day_and_done_ones_are_marked() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let event = |date: &str, kind, done| ServiceEvent {
+            date: d(date),
+            kind,
+            done,
+        };
+        let schedule = [
+            event("2026-03-10", ServiceKind::安全检查, true),
+            event("2026-12-31", ServiceKind::安全培训, false),
+        ];
+        let input = IcsInput {
+            enterprise_id: "ruifeng",
+            enterprise_name: "瑞丰",
+            address: "永康",
+            agency: "正安",
+            counselors: "陈静",
+            contract_no: "ZA-1",
+            build_date: d("2026-11-23"),
+        };
+        let text = service_calendar_ics(&input, &schedule);
+        let parsed: Calendar = text.parse().unwrap();
+        let events: Vec<&icalendar::Event> = parsed
+            .components
+            .iter()
+            .filter_map(|c| c.as_event())
+            .collect();
+        let dates = |e: &icalendar::Event| match (e.get_start(), e.get_end()) {
+            (Some(DatePerhapsTime::Date(s)), Some(DatePerhapsTime::Date(e))) => (s, e),
+            other => panic!("all-day dates expected: {other:?}"),
+        };
+        let (start, end) = dates(events[0]);
+        assert_eq!(
+            (start.to_string(), end.to_string()),
+            ("2026-03-10".into(), "2026-03-11".into())
+        );
+        let (start, end) = dates(events[1]);
+        assert_eq!(
+            (start.to_string(), end.to_string()),
+            ("2026-12-31".into(), "2027-01-01".into())
+        );
+        assert_eq!(events[0].get_summary(), Some("安全检查（已完成）：瑞丰"));
+        assert_eq!(events[0].get_status(), Some(EventStatus::Confirmed));
+        assert_eq!(events[1].get_summary(), Some("安全培训（计划）：瑞丰"));
+        assert_eq!(events[1].get_status(), Some(EventStatus::Tentative));
+        assert_eq!(
+            events[1].get_uid(),
+            Some("ruifeng-2026-12-31-training-1@anquan")
+        );
+    }
 }

@@ -8,7 +8,6 @@ pub mod service;
 
 use crate::diag::{Finding, Reporter};
 use crate::facts::Site;
-use crate::facts::calendar::WorkCalendar;
 
 pub fn check(site: &Site) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -22,7 +21,6 @@ pub fn check(site: &Site) -> Vec<Finding> {
             findings: &mut findings,
         },
     );
-    let calendar = WorkCalendar::new(&site.loaded.config.document_control);
     for (loaded, facts) in site.enterprises() {
         let mut r = Reporter {
             file: &loaded.source.rel,
@@ -32,7 +30,7 @@ pub fn check(site: &Site) -> Vec<Finding> {
         };
         risk::check(&loaded.data, facts, &mut r);
         pairs::check(&loaded.data, facts, &mut r);
-        service::check(&loaded.data, &calendar, site.date, &mut r);
+        service::check(&loaded.data, &site.calendar, site.date, &mut r);
     }
     findings
 }

@@ -1,8 +1,9 @@
 //! `service-frequency` (第十六条), `service-plan-late` (第十五条), `service-fee-low`
-//! (第二十二条), `inspection-overdue` and `finding-overdue`.
+//! (第二十二条), `inspection-overdue`, `finding-overdue` and `holiday-data-missing`.
 
 use crate::diag::Reporter;
-use crate::facts::calendar::WorkCalendar;
+use crate::facts::calendar::{WorkCalendar, YearSource};
+use crate::facts::holidays::STATUTORY_BASIS;
 use crate::site::date::Date;
 use crate::site::model::EnterpriseFile;
 
@@ -53,6 +54,7 @@ pub fn check(e: &EnterpriseFile, calendar: &WorkCalendar, date: Date, r: &mut Re
             ),
         );
     }
+    holiday_data(e, calendar, r);
     if e.service.fee < MIN_FEE {
         r.warning(
             "service-fee-low",
@@ -86,4 +88,43 @@ pub fn check(e: &EnterpriseFile, calendar: &WorkCalendar, date: Date, r: &mut Re
             );
         }
     }
+}
+
+/// `holiday-data-missing`: the contract reaches into years whose 调休 arrangement is
+/// neither built in nor given by the site, so their working days are a guess.
+fn holiday_data(e: &EnterpriseFile, calendar: &WorkCalendar, r: &mut Reporter) {
+    let years = calendar.years(e.service.start, e.service.end);
+    let list = |wanted: YearSource| -> Vec<String> {
+        years
+            .iter()
+            .filter(|(_, source)| *source == wanted)
+            .map(|(y, _)| y.to_string())
+            .collect()
+    };
+    let statutory = list(YearSource::StatutoryOnly);
+    let weekends = list(YearSource::WeekendsOnly);
+    if statutory.is_empty() && weekends.is_empty() {
+        return;
+    }
+    let mut used = Vec::new();
+    if !statutory.is_empty() {
+        used.push(format!(
+            "in {} only weekends and the statutory days of {STATUTORY_BASIS}",
+            statutory.join(", ")
+        ));
+    }
+    if !weekends.is_empty() {
+        used.push(format!("in {} only weekends", weekends.join(", ")));
+    }
+    let unknown: Vec<String> = statutory.into_iter().chain(weekends).collect();
+    r.warning(
+        "holiday-data-missing",
+        "service.end",
+        format!(
+            "the contract runs to {} into {}, whose holiday arrangement (放假调休) anquan does not know: {} are taken out as non-working days; once the State Council publishes the arrangement, list its days in anquan.yaml under `calendar: {{holidays: [...], workdays: [...]}}`",
+            e.service.end,
+            unknown.join(", "),
+            used.join(", and ")
+        ),
+    );
 }

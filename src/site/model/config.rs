@@ -11,6 +11,9 @@ pub struct Config {
     pub counselors: Vec<Counselor>,
     #[serde(default)]
     pub document_control: DocumentControl,
+    /// Days that add to or override the built-in State Council schedule.
+    #[serde(default)]
+    pub calendar: CalendarInput,
     #[serde(default)]
     pub risk: Option<RiskThresholdsInput>,
     #[serde(default)]
@@ -85,6 +88,18 @@ fn default_prefix() -> String {
 
 fn default_version() -> String {
     "A/0".to_string()
+}
+
+/// `calendar:` in anquan.yaml: statutory holidays and 调休 working weekends that the
+/// built-in table lacks or that the site's region arranges otherwise. A day listed here
+/// wins over the table; listing any day of a year marks that year's arrangement as known.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarInput {
+    #[serde(default)]
+    pub holidays: Vec<Date>,
+    #[serde(default)]
+    pub workdays: Vec<Date>,
 }
 
 /// `risk:` in anquan.yaml: per method, the lower bound of each level.

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::diag::{Finding, Reporter};
 use crate::site::load::LoadedSite;
+use crate::site::model::Config;
 use crate::site::paths::resolve_in_site;
 use crate::site::values::{is_mobile, is_phone, is_valid_id};
 
@@ -79,6 +80,34 @@ fn validate_config(site: &LoadedSite, findings: &mut Vec<Finding>) {
             "document_control.number_prefix",
             format!("`{prefix}` cannot start a document number: use ASCII letters, digits and `-`"),
         );
+    }
+    calendar_days(&mut r, config);
+}
+
+/// A day may be a holiday or a working day, not both: of `calendar:`, and of
+/// `document_control` (the older place for the same lists).
+fn calendar_days(r: &mut Reporter, config: &Config) {
+    for (at, holidays, workdays) in [
+        (
+            "calendar",
+            &config.calendar.holidays,
+            &config.calendar.workdays,
+        ),
+        (
+            "document_control",
+            &config.document_control.holidays,
+            &config.document_control.workdays,
+        ),
+    ] {
+        for (i, day) in workdays.iter().enumerate() {
+            if holidays.contains(day) {
+                r.error(
+                    "invalid-value",
+                    &format!("{at}.workdays[{i}]"),
+                    format!("{day} is listed both as a holiday and as a working day"),
+                );
+            }
+        }
     }
 }
 

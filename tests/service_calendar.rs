@@ -1,0 +1,116 @@
+//! The service calendar of the example (ruifeng, 2026-03-01..2027-02-28): the .ics
+//! parsed back, the frequencies of 第十六条 month by month, planned dates on working
+//! days only, recorded events marked done, no drill before the 预案.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::*;
+
+#[test]
+fn the_service_calendar_parses_and_meets_the_frequencies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build_html(&example(), &out);
+    let text = read(&out.join("ruifeng/service-calendar.ics"));
+    let calendar: icalendar::Calendar = text.parse().expect("the .ics parses");
+    let mut per_month: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut trainings = 0;
+    let mut drills = 0;
+    for event in calendar.components.iter().filter_map(|c| c.as_event()) {
+        use icalendar::{Component, DatePerhapsTime};
+        let summary = event.get_summary().unwrap_or_default().to_string();
+        let (start, end) = match (event.get_start(), event.get_end()) {
+            (Some(DatePerhapsTime::Date(s)), Some(DatePerhapsTime::Date(e))) => (s, e),
+            other => panic!("all-day events only: {other:?}"),
+        };
+        assert_eq!(end, start.succ_opt().unwrap(), "DTEND is the next day");
+        assert!(event.get_uid().is_some_and(|u| u.starts_with("ruifeng-")));
+        let done = summary.contains("（已完成）") || summary.contains("（已开展）");
+        assert_eq!(
+            event.get_status() == Some(icalendar::EventStatus::Confirmed),
+            done,
+            "{summary}"
+        );
+        if !done {
+            assert!(is_working_day(start), "{start} {summary}");
+        }
+        if summary.starts_with("安全培训") {
+            trainings += 1;
+        } else if summary.starts_with("应急演练") {
+            drills += 1;
+            // The 事故应急救援预案 of ruifeng is dated plan_issued_on, 2026-03-20.
+            assert!(start.to_string().as_str() >= "2026-03-20", "{start}");
+        } else {
+            per_month
+                .entry(start.format("%Y-%m").to_string())
+                .or_default()
+                .push(summary);
+        }
+    }
+    // ruifeng: 2026-03 .. 2027-02, 2 visits (1 inspection) a month, 4 trainings and 2 drills a year.
+    assert_eq!(per_month.len(), 12);
+    for (month, visits) in &per_month {
+        assert_eq!(visits.len(), 2, "{month}");
+        assert_eq!(
+            visits.iter().filter(|s| s.starts_with("安全检查")).count(),
+            1,
+            "{month}"
+        );
+    }
+    assert_eq!((trainings, drills), (4, 2));
+    let m = manifest(&out);
+    let calendar_doc = docs(&m, "ruifeng", "service-calendar")[0];
+    assert_eq!(calendar_doc["files"]["ics"], "ruifeng/service-calendar.ics");
+    let page = text_of(&out, calendar_doc);
+    for line in [
+        // records.inspections 2026-03-10 is March's inspection: the other visit is planned.
+        "2026-03-02 现场服务（计划）",
+        "2026-03-10 安全检查（已完成）",
+        "2026-03-16 安全培训（已开展）",
+        "2026-05-26 应急演练（已开展）",
+        "国办发明电〔2025〕7号",
+        "2027年的放假调休安排尚未公布",
+    ] {
+        assert!(page.contains(line), "{line}");
+    }
+}
+
+/// Working days by the notices, written out here independently of the built-in table:
+/// 2026 (国办发明电〔2025〕7号) and 2027's statutory 春节 days.
+fn is_working_day(day: chrono::NaiveDate) -> bool {
+    use chrono::{Datelike, Weekday};
+    let s = day.to_string();
+    let adjusted = [
+        "2026-01-04",
+        "2026-02-14",
+        "2026-02-28",
+        "2026-05-09",
+        "2026-09-20",
+        "2026-10-10",
+    ];
+    let off = [
+        ("2026-01-01", "2026-01-03"),
+        ("2026-02-15", "2026-02-23"),
+        ("2026-04-04", "2026-04-06"),
+        ("2026-05-01", "2026-05-05"),
+        ("2026-06-19", "2026-06-21"),
+        ("2026-09-25", "2026-09-27"),
+        ("2026-10-01", "2026-10-07"),
+        ("2027-01-01", "2027-01-01"),
+        ("2027-02-05", "2027-02-08"),
+    ];
+    if adjusted.contains(&s.as_str()) {
+        return true;
+    }
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+        && !off
+            .iter()
+            .any(|(a, b)| *a <= s.as_str() && s.as_str() <= *b)
+}
+
+fn text_of(out: &Path, doc: &serde_json::Value) -> String {
+    common::text(&read(&out.join(doc["files"]["html"].as_str().unwrap())))
+}
