@@ -17,7 +17,7 @@ use crate::documents::risk::{RiskContext, background_uri, risk_documents};
 use crate::documents::service::{ServiceContext, ServiceContexts, service_documents};
 use crate::documents::systems;
 use crate::facts::as_of::as_of;
-use crate::facts::calendar::{WorkCalendar, service_schedule};
+use crate::facts::calendar::service_schedule;
 use crate::facts::{EnterpriseFacts, Site};
 use crate::output::manifest::{ManifestDocument, ManifestEnterprise};
 use crate::output::writer::Sink;
@@ -121,9 +121,8 @@ pub fn enterprise_documents(
         background,
     };
     docs.extend(risk_documents(&issued, &risk));
-    let work = WorkCalendar::new(&config.document_control);
     let (at_start, at_plan) = (view(DatedBy::ServiceStart), view(DatedBy::PlanIssued));
-    let schedules = [&at_start, &at_plan].map(|v| service_schedule(&v.service, &work));
+    let schedules = [&at_start, &at_plan].map(|v| service_schedule(v, &site.calendar));
     let service_cx = |enterprise, schedule, date| ServiceContext {
         enterprise_id: id,
         enterprise,
