@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod pairs;
+pub mod ppe;
 pub mod risk;
 
 use std::collections::BTreeMap;
@@ -58,6 +59,8 @@ pub struct Site {
     pub facts: Vec<EnterpriseFacts>,
     pub thresholds: Thresholds,
     pub date: Date,
+    /// Working days of the site (weekends, holidays, 调休), built once.
+    pub calendar: calendar::WorkCalendar,
 }
 
 impl Site {
@@ -87,6 +90,7 @@ pub fn derive(loaded: LoadedSite, date: Date) -> Site {
         facts,
         thresholds,
         date,
+        calendar: work,
     }
 }
 
