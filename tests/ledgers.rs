@@ -10,7 +10,7 @@ const LEDGERS: [&str; 8] = [
     "安全生产会议记录台账",
     "安全生产检查记录台账",
     "安全生产教育培训记录台账",
-    "设备(特种设备)管理台账",
+    "设备（特种设备）管理台账",
     "个体防护用品发放台账",
     "安全生产投入费用使用台账",
     "职业卫生管理台账",
@@ -45,7 +45,8 @@ fn rows_come_from_records_and_data() {
     assert!(
         meetings.contains("2026 年度安全生产委员会第一次会议")
             && meetings.contains("安委会会议")
-            && meetings.contains("月度例会")
+            && meetings.contains("安全例会"),
+        "会议类型 is the recorded kind"
     );
     let inspections = page("安全生产检查记录台账");
     for needle in [
@@ -62,7 +63,7 @@ fn rows_come_from_records_and_data() {
         trainings.contains("粉尘防爆与动火作业安全")
             && trainings.contains("潘国华、钱永康、金美华、杜红梅、胡晓燕")
     );
-    let equipment = page("设备(特种设备)管理台账");
+    let equipment = page("设备（特种设备）管理台账");
     for needle in [
         "起17浙G2231",
         "起重机械",
@@ -80,6 +81,10 @@ fn rows_come_from_records_and_data() {
         "issued on 03-02, monthly cycle"
     );
     assert!(
+        ppe.contains("KN95 折叠式") && ppe.contains("阻燃工作服"),
+        "optional spec; items named only by a control are scheduled too"
+    );
+    assert!(
         ppe.contains("葛文斌") && ppe.contains("绝缘手套") && ppe.contains("每 6 个月"),
         "entitlements not yet issued"
     );
@@ -93,8 +98,10 @@ fn rows_come_from_records_and_data() {
     let health = page("职业卫生管理台账");
     assert!(health.contains("其他粉尘（聚酯粉末）") && health.contains("2027-05-18"));
     let supplies = doc_html(&out, &m, "ruifeng", "应急救援器材管理台账");
-    // 洗眼器 checked weekly from 2026-03-01 to 2027-02-28: 53 dates.
-    assert_eq!(supplies.matches("<td>洗眼器</td>").count(), 53);
+    // 洗眼器 checked weekly from Sunday 2026-03-01 to Sunday 2027-02-28: 53 nominal
+    // dates, each moved to the working day after; the last would fall after the period.
+    assert_eq!(supplies.matches("<td>洗眼器</td>").count(), 52);
+    assert!(supplies.contains("<td>2026-03-02</td>") && !supplies.contains("<td>2026-03-01</td>"));
     // Blank rows to write on follow the data.
     assert!(
         doc_html(&out, &m, "ruifeng", "安全生产会议记录台账")
@@ -111,10 +118,11 @@ fn the_workbook_has_typed_cells() {
         open_workbook(out.join("ruifeng/ledgers.xlsx")).expect("workbook opens");
     assert_eq!(book.sheet_names(), LEDGERS.map(String::from).to_vec());
 
-    let equipment = book.worksheet_range("设备(特种设备)管理台账").unwrap();
+    let equipment = book.worksheet_range("设备（特种设备）管理台账").unwrap();
+    // Title, preface, header, then the rows.
     let names: Vec<String> = equipment
         .rows()
-        .skip(2)
+        .skip(3)
         .filter_map(|r| r.first().map(|c| c.to_string()))
         .filter(|n| !n.is_empty())
         .collect();

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use crate::documents::blocks::unique;
 use crate::facts::EnterpriseFacts;
+use crate::facts::ppe::post_ppe;
 use crate::facts::risk::Level;
 use crate::site::model::{Agency, EnterpriseFile};
 
@@ -125,6 +126,12 @@ pub fn enterprise_context(
             json!({"item": p.item, "posts": posts, "cycle_months": p.cycle_months})
         })
         .collect();
+    // 配备标准 per post: every item of a `ppe` rule or of a control naming the post.
+    let ppe_by_post: Vec<Value> = e
+        .posts
+        .iter()
+        .map(|p| json!({"post": p.name, "items": post_ppe(e, &p.id)}))
+        .collect();
     let hazards: Vec<Value> = e
         .occupational_hazards
         .iter()
@@ -179,6 +186,7 @@ pub fn enterprise_context(
         "ordinary_equipment": ordinary,
         "chemicals": chemicals,
         "ppe": ppe,
+        "ppe_by_post": ppe_by_post,
         "occupational_hazards": hazards,
         "emergency_supplies": supplies,
         "service": e.service,

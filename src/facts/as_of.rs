@@ -5,7 +5,7 @@
 //! the service calendar) stay: they were known in advance.
 
 use crate::site::date::Date;
-use crate::site::model::EnterpriseFile;
+use crate::site::model::{EnterpriseFile, InspectionFinding};
 
 pub fn as_of(e: &EnterpriseFile, date: Date) -> EnterpriseFile {
     let mut view = e.clone();
@@ -13,10 +13,22 @@ pub fn as_of(e: &EnterpriseFile, date: Date) -> EnterpriseFile {
     let r = &mut view.records;
     r.meetings.retain(|x| known(&x.date));
     r.inspections.retain(|x| known(&x.date));
+    for finding in r.inspections.iter_mut().flat_map(|x| x.findings.iter_mut()) {
+        if let InspectionFinding::Detailed(detail) = finding {
+            if detail.closed_on.as_ref().is_some_and(|d| !known(d)) {
+                detail.closed_on = None;
+            }
+        }
+    }
     r.trainings.retain(|x| known(&x.date));
     r.investments.retain(|x| known(&x.date));
     r.ppe_issues.retain(|x| known(&x.date));
     r.drills.retain(|x| known(&x.date));
+    // Equipment commissioned and supplies equipped later were not there yet.
+    view.equipment
+        .retain(|q| q.commissioned_on.as_ref().is_none_or(known));
+    view.emergency_supplies
+        .retain(|s| s.equipped_on.as_ref().is_none_or(known));
     for q in &mut view.equipment {
         // The next inspection date comes from the inspection: unknown before it was made.
         if q.inspected_on.as_ref().is_some_and(|d| !known(d)) {
@@ -30,8 +42,11 @@ pub fn as_of(e: &EnterpriseFile, date: Date) -> EnterpriseFile {
         }
     }
     for h in &mut view.occupational_hazards {
+        // The monitoring's agency and result come with it.
         if h.last_monitored.as_ref().is_some_and(|d| !known(d)) {
             h.last_monitored = None;
+            h.monitored_by = None;
+            h.result = None;
         }
     }
     view

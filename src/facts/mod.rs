@@ -5,6 +5,7 @@ pub mod as_of;
 pub mod calendar;
 pub mod holidays;
 pub mod pairs;
+pub mod ppe;
 pub mod risk;
 
 use std::collections::BTreeMap;

@@ -102,6 +102,7 @@ pub fn enterprise_documents(
     let ledgers = ledgers::ledgers(&LedgerContext {
         enterprise: &at_build,
         date: site.date,
+        calendar: &site.calendar,
     });
     docs.extend(ledgers.iter().map(|l| l.to_document(id)));
     let background = match &e.enterprise.site.background {

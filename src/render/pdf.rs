@@ -147,7 +147,7 @@ impl PdfRenderer {
             fonts: &self.fonts.families,
             documents: documents
                 .iter()
-                .map(|(doc, file)| json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "blocks": doc.blocks}))
+                .map(|(doc, file)| json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "date_line": doc.date_line, "blocks": doc.blocks}))
                 .collect(),
         };
         fs::write(

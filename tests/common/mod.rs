@@ -161,3 +161,36 @@ pub fn example_html() -> (tempfile::TempDir, PathBuf, serde_json::Value) {
     let m = manifest(&out);
     (tmp, out, m)
 }
+
+/// Working days by the notices, written out here independently of the built-in table:
+/// 2026 (国办发明电〔2025〕7号) and 2027's statutory 春节 days.
+pub fn is_working_day(day: chrono::NaiveDate) -> bool {
+    use chrono::{Datelike, Weekday};
+    let s = day.to_string();
+    let adjusted = [
+        "2026-01-04",
+        "2026-02-14",
+        "2026-02-28",
+        "2026-05-09",
+        "2026-09-20",
+        "2026-10-10",
+    ];
+    let off = [
+        ("2026-01-01", "2026-01-03"),
+        ("2026-02-15", "2026-02-23"),
+        ("2026-04-04", "2026-04-06"),
+        ("2026-05-01", "2026-05-05"),
+        ("2026-06-19", "2026-06-21"),
+        ("2026-09-25", "2026-09-27"),
+        ("2026-10-01", "2026-10-07"),
+        ("2027-01-01", "2027-01-01"),
+        ("2027-02-05", "2027-02-08"),
+    ];
+    if adjusted.contains(&s.as_str()) {
+        return true;
+    }
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+        && !off
+            .iter()
+            .any(|(a, b)| *a <= s.as_str() && s.as_str() <= *b)
+}

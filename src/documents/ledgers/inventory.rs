@@ -1,10 +1,14 @@
 //! Ledgers of what the enterprise has: equipment, PPE, occupational hazards, emergency
-//! supplies — with the dates that fall due.
+//! supplies — with the dates that fall due. A cell the input does not give stays blank;
+//! each computed column is explained in the ledger's preface.
 
-use chrono::{Days, Months};
+use chrono::{Days, Months, NaiveDate};
 
 use super::{Cell, Ledger, LedgerContext, text};
+use crate::facts::calendar::WorkCalendar;
+use crate::facts::ppe::{hazard_protection, post_ppe};
 use crate::site::date::Date;
+use crate::site::model::{EnterpriseFile, Equipment, EquipmentStatus};
 
 fn add_months(date: Date, months: u32) -> Date {
     Date(
@@ -14,84 +18,77 @@ fn add_months(date: Date, months: u32) -> Date {
     )
 }
 
-/// 特种设备 category from the equipment name (TSG catalogue wording).
-fn special_kind(name: &str) -> &'static str {
-    if name.contains("起重") || name.contains("行车") || name.contains("升降") {
-        "起重机械"
-    } else if name.contains("叉车") || name.contains("车辆") {
-        "场（厂）内专用机动车辆"
-    } else if name.contains("锅炉") {
-        "锅炉"
-    } else if name.contains("罐") || name.contains("容器") || name.contains("釜") {
-        "压力容器"
-    } else if name.contains("气瓶") {
-        "气瓶"
-    } else if name.contains("电梯") {
-        "电梯"
-    } else {
-        "特种设备"
+/// 状态: a special equipment's inspection overdue or due within 30 days (unless it is out
+/// of use), else the status the input gives.
+fn equipment_status(q: &Equipment, date: Date) -> Cell {
+    let soon = add_months(date, 1);
+    let out_of_use = matches!(
+        q.status,
+        Some(EquipmentStatus::停用 | EquipmentStatus::报废)
+    );
+    match q.next_inspection {
+        Some(next) if q.special && !out_of_use && next < date => {
+            Cell::Alert(format!("超期未检，应于 {next} 前检验"))
+        }
+        Some(next) if q.special && !out_of_use && next <= soon => {
+            Cell::Alert(format!("{next} 到期，需申报检验"))
+        }
+        _ => text(q.status.map_or("", EquipmentStatus::name)),
     }
+}
+
+/// 操作人员及证号: the named operators with the certificates their team entry lists.
+fn operators(e: &EnterpriseFile, q: &Equipment) -> String {
+    q.operators
+        .iter()
+        .map(|name| {
+            let certificates = e
+                .teams
+                .iter()
+                .flat_map(|t| &t.members)
+                .find(|m| &m.name == name)
+                .map_or_else(Vec::new, |m| m.certificates.clone());
+            if certificates.is_empty() {
+                name.clone()
+            } else {
+                format!("{name}（{}）", certificates.join("、"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("；")
 }
 
 pub fn equipment(cx: &LedgerContext) -> Ledger {
     let e = cx.enterprise;
-    let soon = Date(
-        cx.date
-            .0
-            .checked_add_days(Days::new(30))
-            .unwrap_or(cx.date.0),
-    );
     let rows: Vec<Vec<Cell>> = e
         .equipment
         .iter()
         .map(|q| {
-            // Certified operators: members whose certificate names the equipment's kind.
-            let key = if q.name.contains("叉车") {
-                "叉车"
-            } else if q.name.contains("起重") {
-                "起重"
-            } else {
-                "\u{0}"
+            let category = match (q.special, q.category) {
+                (_, Some(c)) => c.name(),
+                (true, None) => "特种设备",
+                (false, None) => "一般设备",
             };
-            let operators: Vec<String> = e
-                .teams
-                .iter()
-                .flat_map(|t| &t.members)
-                .filter(|m| m.certificates.iter().any(|c| c.contains(key)))
-                .map(|m| format!("{}（{}）", m.name, m.certificates.join("、")))
-                .collect();
-            let status = match q.next_inspection {
-                Some(next) if q.special && next < cx.date => {
-                    Cell::Alert(format!("超期未检，应于 {next} 前检验"))
-                }
-                Some(next) if q.special && next <= soon => {
-                    Cell::Alert(format!("{next} 到期，需申报检验"))
-                }
-                _ => text("在用"),
-            };
+            let date = |d: Option<Date>| d.map_or(Cell::Empty, Cell::Date);
             vec![
                 text(q.name.clone()),
-                text(if q.special {
-                    special_kind(&q.name)
-                } else {
-                    "一般设备"
-                }),
+                text(category),
                 text(q.model.clone()),
-                Cell::Empty,
+                text(q.code.clone().unwrap_or_default()),
                 text(q.reg_no.clone().unwrap_or_default()),
                 text(e.zone_name(&q.zone)),
+                date(q.commissioned_on),
+                date(q.inspected_on),
+                date(q.next_inspection),
                 Cell::Empty,
-                q.inspected_on.map_or(Cell::Empty, Cell::Date),
-                q.next_inspection.map_or(Cell::Empty, Cell::Date),
-                Cell::Empty,
-                text(operators.join("；")),
+                text(operators(e, q)),
                 text(e.zone_owner(&q.zone)),
-                status,
+                equipment_status(q, cx.date),
             ]
         })
         .collect();
     Ledger::new(
-        "设备(特种设备)管理台账",
+        "设备（特种设备）管理台账",
         "equipment",
         vec![
             "设备名称",
@@ -110,52 +107,54 @@ pub fn equipment(cx: &LedgerContext) -> Ledger {
         ],
         rows,
     )
+    .with_preface(format!(
+        "责任人为设备所在区域的负责人；特种设备的下次检验日期已过或在一个月内到期的，状态栏按台账日期（{}）提示。",
+        cx.date
+    ))
 }
 
 pub fn ppe(cx: &LedgerContext) -> Ledger {
     let e = cx.enterprise;
-    let mut rows = Vec::new();
-    // Issues on record first, with the replacement date their cycle gives.
-    for issue in &e.records.ppe_issues {
-        let member = e.teams.iter().find_map(|t| {
-            t.members
-                .iter()
-                .find(|m| m.name == issue.person)
-                .map(|m| (t, m))
-        });
-        let post = member.map(|(_, m)| m.post.as_str()).unwrap_or("");
-        let rule = e
-            .ppe
+    let member_of = |name: &str| {
+        e.teams
             .iter()
-            .find(|r| r.item == issue.item && r.posts.iter().any(|p| p == "all" || p == post));
+            .find_map(|t| t.members.iter().find(|m| m.name == name).map(|m| (t, m)))
+    };
+    let mut rows = Vec::new();
+    // Issues on record first, with the replacement date their post's cycle gives.
+    for issue in &e.records.ppe_issues {
+        let member = member_of(&issue.person);
+        let post = member.map_or("", |(_, m)| m.post.as_str());
+        let cycle = post_ppe(e, post)
+            .into_iter()
+            .find(|p| p.item == issue.item)
+            .and_then(|p| p.cycle_months);
         rows.push(vec![
             Cell::Date(issue.date),
             text(member.map_or(String::new(), |(t, _)| t.name.clone())),
-            text(e.post_name(post)),
+            text(if post.is_empty() {
+                String::new()
+            } else {
+                e.post_name(post)
+            }),
             text(issue.person.clone()),
             text(issue.item.clone()),
-            Cell::Empty,
+            text(issue.spec.clone().unwrap_or_default()),
             Cell::Number(f64::from(issue.quantity)),
-            rule.map_or(Cell::Empty, |r| {
-                Cell::Date(add_months(issue.date, r.cycle_months))
-            }),
+            cycle.map_or(Cell::Empty, |c| Cell::Date(add_months(issue.date, c))),
             Cell::Empty,
-            Cell::Empty,
+            text(issue.issuer.clone().unwrap_or_default()),
         ]);
     }
-    // Then every member's entitlement not yet on record: a line ready to issue and sign.
+    // Then every member's item not yet on record: a line ready to issue and sign.
     for team in &e.teams {
         for member in &team.members {
-            for rule in e
-                .ppe
-                .iter()
-                .filter(|r| r.posts.iter().any(|p| p == "all" || p == &member.post))
-            {
+            for item in post_ppe(e, &member.post) {
                 let issued = e
                     .records
                     .ppe_issues
                     .iter()
-                    .any(|i| i.person == member.name && i.item == rule.item);
+                    .any(|i| i.person == member.name && i.item == item.item);
                 if issued {
                     continue;
                 }
@@ -164,10 +163,13 @@ pub fn ppe(cx: &LedgerContext) -> Ledger {
                     text(team.name.clone()),
                     text(e.post_name(&member.post)),
                     text(member.name.clone()),
-                    text(rule.item.clone()),
+                    text(item.item),
                     Cell::Empty,
                     Cell::Empty,
-                    text(format!("每 {} 个月", rule.cycle_months)),
+                    text(
+                        item.cycle_months
+                            .map_or(String::new(), |c| format!("每 {c} 个月")),
+                    ),
                     Cell::Empty,
                     Cell::Empty,
                 ]);
@@ -175,7 +177,7 @@ pub fn ppe(cx: &LedgerContext) -> Ledger {
         }
     }
     Ledger::new("个体防护用品发放台账", "ppe", vec!["发放日期", "部门/班组", "岗位", "姓名", "品名", "型号规格", "数量", "下次更换", "领用人签字", "发放人"], rows)
-        .with_preface("已发放的记录在前，其后为按配备标准应发放的人员和用品，发放时填写日期和数量并由领用人签字。".to_string())
+        .with_preface("已发放的记录在前，下次更换日期为发放日期加配备标准规定的更换周期；其后为本岗位配备标准和风险点管控措施规定、尚未登记发放的人员和用品，发放时填写日期和数量并由领用人签字。".to_string())
 }
 
 pub fn occupational_health(cx: &LedgerContext) -> Ledger {
@@ -185,12 +187,6 @@ pub fn occupational_health(cx: &LedgerContext) -> Ledger {
         .iter()
         .map(|h| {
             let posts: Vec<String> = h.posts.iter().map(|p| e.post_name(p)).collect();
-            let protection: Vec<String> = e
-                .ppe
-                .iter()
-                .filter(|r| r.posts.iter().any(|p| h.posts.contains(p)))
-                .map(|r| r.item.clone())
-                .collect();
             let next = h.last_monitored.map(|last| add_months(last, 12));
             vec![
                 text(h.factor.clone()),
@@ -203,15 +199,38 @@ pub fn occupational_health(cx: &LedgerContext) -> Ledger {
                     Some(next) => Cell::Date(next),
                     None => Cell::Empty,
                 },
-                Cell::Empty,
-                Cell::Empty,
-                text("上岗前/在岗期间/离岗时"),
-                text(protection.join("、")),
+                text(h.monitored_by.clone().unwrap_or_default()),
+                text(h.result.clone().unwrap_or_default()),
+                text(h.health_check.clone().unwrap_or_default()),
+                text(hazard_protection(e, h).join("、")),
             ]
         })
         .collect();
     Ledger::new("职业卫生管理台账", "occupational-health", vec!["危害因素", "作业区域", "接触岗位", "接触人数", "最近检测日期", "下次检测日期", "检测机构", "检测结果（是否超标）", "职业健康检查", "防护设施及用品"], rows)
-        .with_preface("下次检测日期按每年一次计；职业病危害一般的用人单位可每三年检测一次，以职业卫生技术服务机构的评价结论为准。".to_string())
+        .with_preface("下次检测日期按每年一次计；职业病危害一般的用人单位可每三年检测一次，以职业卫生技术服务机构的评价结论为准。防护设施及用品为风险点管控措施和岗位配备标准中针对该危害因素的部分。".to_string())
+}
+
+/// Check dates every `cycle` days from `start` to `end`, each moved to the next working
+/// day when it falls on a weekend or holiday (dates moved past `end` are dropped).
+fn check_dates(start: Date, end: Date, cycle: u32, calendar: &WorkCalendar) -> Vec<NaiveDate> {
+    let mut dates: Vec<NaiveDate> = Vec::new();
+    let mut nominal = start.0;
+    while nominal <= end.0 {
+        let working = nominal
+            .iter_days()
+            .take_while(|d| *d <= end.0)
+            .find(|d| calendar.is_working_day(*d));
+        if let Some(day) = working
+            && dates.last() != Some(&day)
+        {
+            dates.push(day);
+        }
+        match nominal.checked_add_days(Days::new(u64::from(cycle.max(1)))) {
+            Some(next) => nominal = next,
+            None => break,
+        }
+    }
+    dates
 }
 
 pub fn emergency_supplies(cx: &LedgerContext) -> Ledger {
@@ -219,24 +238,25 @@ pub fn emergency_supplies(cx: &LedgerContext) -> Ledger {
     let mut rows = Vec::new();
     // One line per scheduled check within the service period, to record each check.
     for s in &e.emergency_supplies {
-        let mut day = e.service.start.0;
-        while day <= e.service.end.0 {
+        let date = |d: Option<Date>| d.map_or(Cell::Empty, Cell::Date);
+        for day in check_dates(
+            e.service.start,
+            e.service.end,
+            s.check_cycle_days,
+            cx.calendar,
+        ) {
             rows.push(vec![
                 text(s.name.clone()),
                 Cell::Number(f64::from(s.quantity)),
                 text(e.zone_name(&s.zone)),
-                Cell::Empty,
-                Cell::Empty,
+                date(s.equipped_on),
+                date(s.expires_on),
                 Cell::Date(Date(day)),
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Empty,
                 text(e.zone_owner(&s.zone)),
             ]);
-            match day.checked_add_days(Days::new(u64::from(s.check_cycle_days.max(1)))) {
-                Some(next) => day = next,
-                None => break,
-            }
         }
     }
     Ledger::new(
@@ -257,7 +277,30 @@ pub fn emergency_supplies(cx: &LedgerContext) -> Ledger {
         rows,
     )
     .with_preface(format!(
-        "检查日期按各器材的检查周期排定（服务期 {} 至 {}），检查后填写结果并签名。",
+        "检查日期自服务期开始（{}）按各器材的检查周期排定，至服务期结束（{}）止，遇休息日、法定节假日顺延至下一个工作日；责任人为存放区域的负责人。检查后填写结果并签名。",
         e.service.start, e.service.end
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::model::DocumentControl;
+
+    fn day(s: &str) -> Date {
+        Date(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
+    }
+
+    #[test]
+    fn checks_move_to_the_next_working_day() {
+        let control: DocumentControl =
+            serde_saphyr::from_str("number_prefix: X\nholidays: [2028-10-02]\n").unwrap();
+        let calendar = WorkCalendar::new(&control, &Default::default());
+        // 2028 is past the built-in table. Sundays 10-01 and 10-08; Monday 10-02 is the
+        // site's holiday; the last check moves past the end.
+        let dates = check_dates(day("2028-10-01"), day("2028-10-15"), 7, &calendar);
+        let shown: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
+        assert_eq!(shown, ["2028-10-03", "2028-10-09"]);
+        assert!(dates.iter().all(|d| calendar.is_working_day(*d)));
+    }
 }

@@ -6,6 +6,7 @@ mod inventory;
 mod records;
 
 use crate::documents::model::{Block, Document, Inline, Kind, Layout};
+use crate::facts::calendar::WorkCalendar;
 use crate::facts::risk::num;
 use crate::site::date::Date;
 use crate::site::model::EnterpriseFile;
@@ -65,6 +66,8 @@ pub fn blank_rows_for(filled: usize) -> usize {
 pub struct LedgerContext<'a> {
     pub enterprise: &'a EnterpriseFile,
     pub date: Date,
+    /// The site's working days: planned checks fall on them.
+    pub calendar: &'a WorkCalendar,
 }
 
 /// The eight ledgers, in the order of 第十八条 and the spec.

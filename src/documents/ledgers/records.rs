@@ -1,23 +1,12 @@
 //! Ledgers of what has happened: meetings, inspections, trainings, investments.
 
 use super::{Cell, Ledger, LedgerContext, text};
+use crate::site::date::Date;
+use crate::site::model::{EnterpriseFile, InspectionFinding};
 
 fn number(rows: &mut [Vec<Cell>]) {
     for (i, row) in rows.iter_mut().enumerate() {
         row.insert(0, Cell::Number((i + 1) as f64));
-    }
-}
-
-/// 会议类型 from the topic, as the minutes name it.
-fn meeting_kind(topic: &str) -> &'static str {
-    if topic.contains("委员会") || topic.contains("安委会") {
-        "安委会会议"
-    } else if topic.contains("例会") {
-        "月度例会"
-    } else if topic.contains("班前") {
-        "班前会"
-    } else {
-        "专题会议"
     }
 }
 
@@ -31,7 +20,7 @@ pub fn meetings(cx: &LedgerContext) -> Ledger {
             vec![
                 Cell::Date(m.date),
                 text(m.place.clone().unwrap_or_default()),
-                text(meeting_kind(&m.topic)),
+                text(m.kind.map_or("", |k| k.name())),
                 text(m.host.clone()),
                 text(m.recorder.clone().unwrap_or_default()),
                 text(m.attendees.join("、")),
@@ -69,43 +58,19 @@ pub fn inspections(cx: &LedgerContext) -> Ledger {
     let e = cx.enterprise;
     let mut rows = Vec::new();
     for inspection in &e.records.inspections {
+        let head = [Cell::Date(inspection.date), text(inspection.kind.clone())];
         if inspection.findings.is_empty() {
-            rows.push(vec![
-                Cell::Date(inspection.date),
-                text(inspection.kind.clone()),
-                text("全厂"),
-                text(inspection.inspector.clone()),
-                text("未发现隐患"),
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-            ]);
+            let mut row = head.to_vec();
+            row.extend([Cell::Empty, text(inspection.inspector.clone())]);
+            row.push(text("未发现隐患"));
+            row.extend(std::iter::repeat_n(Cell::Empty, 7));
+            rows.push(row);
             continue;
         }
-        for issue in &inspection.findings {
-            // A finding recorded at the diagnosis visit gives place, measure and dates.
-            let known = e.service.findings.iter().find(|f| &f.issue == issue);
-            let zone = known.and_then(|f| e.zones.iter().find(|z| z.id == f.zone));
-            rows.push(vec![
-                Cell::Date(inspection.date),
-                text(inspection.kind.clone()),
-                text(zone.map_or(String::new(), |z| z.name.clone())),
-                text(inspection.inspector.clone()),
-                text(issue.clone()),
-                text("一般"),
-                text(known.map_or(String::new(), |f| f.advice.clone())),
-                text(zone.map_or(String::new(), |z| z.owner.clone())),
-                known.map_or(Cell::Empty, |f| Cell::Date(f.due)),
-                known
-                    .and_then(|f| f.closed_on)
-                    .map_or(Cell::Empty, Cell::Date),
-                Cell::Empty,
-                Cell::Empty,
-            ]);
+        for finding in &inspection.findings {
+            let mut row = head.to_vec();
+            row.extend(finding_cells(e, &inspection.inspector, finding));
+            rows.push(row);
         }
     }
     Ledger::new(
@@ -127,23 +92,48 @@ pub fn inspections(cx: &LedgerContext) -> Ledger {
         ],
         rows,
     )
+    .with_preface(
+        "检查记录未注明区域、整改措施、期限或完成日期的隐患，取技术服务方案所列同一隐患的记录。"
+            .to_string(),
+    )
 }
 
-/// 培训类型 from the topic (三级/年度/转岗/复工/四新/特种作业/负责人).
-fn training_kind(topic: &str) -> &'static str {
-    if topic.contains("三级") || topic.contains("新员工") || topic.contains("入职") {
-        "三级教育"
-    } else if topic.contains("复工") {
-        "复工培训"
-    } else if topic.contains("转岗") {
-        "转岗培训"
-    } else if topic.contains("特种作业") || topic.contains("复审") {
-        "特种作业"
-    } else if topic.contains("负责人") {
-        "负责人培训"
-    } else {
-        "专项培训"
-    }
+/// 区域/部位 to 被查部门负责人签字 of one finding: what the record says, else what the
+/// diagnosis visit recorded of the same issue (`service.findings`), else blank.
+fn finding_cells(e: &EnterpriseFile, inspector: &str, finding: &InspectionFinding) -> Vec<Cell> {
+    let detail = finding.detail();
+    let known = e
+        .service
+        .findings
+        .iter()
+        .find(|f| f.issue == finding.issue());
+    let zone = detail
+        .and_then(|d| d.zone.as_deref())
+        .or(known.map(|f| f.zone.as_str()));
+    let date = |d: Option<Date>| d.map_or(Cell::Empty, Cell::Date);
+    let measure = detail
+        .and_then(|d| d.measure.clone())
+        .or(known.map(|f| f.advice.clone()));
+    vec![
+        zone.map_or(Cell::Empty, |z| text(e.zone_name(z))),
+        text(inspector),
+        text(finding.issue()),
+        text(detail.map_or("", |d| d.level.name())),
+        text(measure.unwrap_or_default()),
+        text(
+            detail
+                .and_then(|d| d.responsible.clone())
+                .unwrap_or_default(),
+        ),
+        date(detail.and_then(|d| d.due).or(known.map(|f| f.due))),
+        date(
+            detail
+                .and_then(|d| d.closed_on)
+                .or(known.and_then(|f| f.closed_on)),
+        ),
+        Cell::Empty,
+        Cell::Empty,
+    ]
 }
 
 pub fn trainings(cx: &LedgerContext) -> Ledger {
@@ -155,14 +145,14 @@ pub fn trainings(cx: &LedgerContext) -> Ledger {
         .map(|t| {
             vec![
                 Cell::Date(t.date),
-                text(training_kind(&t.topic)),
+                text(t.kind.map_or("", |k| k.name())),
                 text(t.topic.clone()),
                 Cell::Number(t.hours),
                 text(t.trainer.clone()),
                 text(t.attendees.join("、")),
                 Cell::Number(t.attendees.len() as f64),
-                text("闭卷考试"),
-                Cell::Empty,
+                text(t.assessment.clone().unwrap_or_default()),
+                text(t.result.clone().unwrap_or_default()),
             ]
         })
         .collect();

@@ -1,7 +1,16 @@
 //! 车间风险公告牌 per zone and 岗位安全风险告知卡 per post.
 
 use super::*;
+use crate::facts::ppe::{mandatory_signs, post_ppe, posts_ppe};
 use crate::site::model::RiskPoint;
+
+/// The warning and prohibition signs of the accident types, then the GB 2894 mandatory
+/// signs of exactly the protective equipment listed (never a sign without its item).
+fn signs(accidents: &[String], ppe: &[String]) -> String {
+    let mut all = signs_for(accidents);
+    all.extend(mandatory_signs(ppe));
+    all.join("　")
+}
 
 fn phones(e: &EnterpriseFile) -> Vec<Inline> {
     t(format!(
@@ -74,9 +83,23 @@ pub(super) fn zone_board(e: &EnterpriseFile, cx: &RiskContext, zone_id: &str) ->
         blocks.push(heading("应急处置措施"));
         blocks.push(list(&emergency));
     }
+    // The zone's posts' protective equipment, and the mandatory signs of exactly that.
+    let ppe = posts_ppe(
+        e,
+        e.posts
+            .iter()
+            .filter(|p| p.zone == zone_id)
+            .map(|p| p.id.as_str()),
+    );
+    if !ppe.is_empty() {
+        blocks.push(heading("须穿戴的防护用品"));
+        blocks.push(Block::Paragraph {
+            content: t(ppe.join("、")),
+        });
+    }
     blocks.push(heading("安全警示标志"));
     blocks.push(Block::Paragraph {
-        content: t(signs_for(&accidents).join("　")),
+        content: t(signs(&accidents, &ppe)),
     });
     doc(
         Kind::ZoneBoard,
@@ -119,17 +142,7 @@ pub(super) fn post_card(e: &EnterpriseFile, cx: &RiskContext, post_id: &str) -> 
             .iter()
             .flat_map(|p| p.controls.training.iter().cloned()),
     ));
-    let ppe = unique(
-        points
-            .iter()
-            .flat_map(|p| p.controls.ppe.iter().cloned())
-            .chain(
-                e.ppe
-                    .iter()
-                    .filter(|r| r.posts.iter().any(|p| p == "all" || p == post_id))
-                    .map(|r| r.item.clone()),
-            ),
-    );
+    let ppe: Vec<String> = post_ppe(e, post_id).into_iter().map(|p| p.item).collect();
     let emergency = unique(
         points
             .iter()
@@ -161,7 +174,7 @@ pub(super) fn post_card(e: &EnterpriseFile, cx: &RiskContext, post_id: &str) -> 
                 ("主要危险有害因素".into(), t(or_dash(&hazards, "；"))),
                 ("易发生事故类型".into(), t(or_dash(&accidents, "、"))),
                 ("须穿戴的防护用品".into(), t(or_dash(&ppe, "、"))),
-                ("安全警示标志".into(), t(signs_for(&accidents).join("　"))),
+                ("安全警示标志".into(), t(signs(&accidents, &ppe))),
                 ("责任人".into(), t(or_dash(&responsible, "、"))),
                 ("应急电话".into(), phones(e)),
             ],

@@ -124,7 +124,8 @@ fn post_names(e: &EnterpriseFile, ids: &[String]) -> String {
         .join("、")
 }
 
-/// GB 2894 safety signs for the accident types of GB 6441 (practice of 告知卡).
+/// GB 2894 warning and prohibition signs for the accident types of GB 6441 (practice of
+/// 告知卡). Mandatory signs (必须戴…) come from the protective equipment, not from here.
 pub fn signs_for(accidents: &[String]) -> Vec<String> {
     let mut signs = Vec::new();
     for a in accidents {
@@ -134,8 +135,8 @@ pub fn signs_for(accidents: &[String]) -> Vec<String> {
             "火灾" => &["禁止烟火", "当心火灾"],
             "灼烫" => &["当心烫伤"],
             "车辆伤害" => &["当心车辆", "限速行驶"],
-            "物体打击" => &["当心落物", "必须戴安全帽"],
-            "高处坠落" => &["当心坠落", "必须系安全带"],
+            "物体打击" => &["当心落物"],
+            "高处坠落" => &["当心坠落"],
             "中毒和窒息" => &["当心中毒", "注意通风"],
             "其他爆炸" | "容器爆炸" | "锅炉爆炸" => &["当心爆炸", "禁止烟火"],
             "起重伤害" => &["当心吊物", "禁止停留"],

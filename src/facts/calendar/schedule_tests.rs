@@ -135,6 +135,9 @@ fn recorded_events_count_as_done_and_only_the_rest_is_planned() {
         hours: 4.0,
         trainer: "陈静".into(),
         attendees: vec![],
+        kind: None,
+        assessment: None,
+        result: None,
     };
     // 2026-02-20 lies before the contract and does not count.
     e.records.trainings = vec![

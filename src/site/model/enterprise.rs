@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Records;
+use super::{Equipment, Records};
 use crate::facts::risk::Level;
 use crate::site::date::Date;
 
@@ -251,21 +251,6 @@ impl Controls {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Equipment {
-    pub name: String,
-    pub special: bool,
-    pub model: String,
-    #[serde(default)]
-    pub reg_no: Option<String>,
-    pub zone: String,
-    #[serde(default)]
-    pub inspected_on: Option<Date>,
-    #[serde(default)]
-    pub next_inspection: Option<Date>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct Chemical {
     pub name: String,
     pub cas: String,
@@ -292,6 +277,13 @@ pub struct OccupationalHazard {
     /// The last workplace monitoring (检测); absent before the first one.
     #[serde(default)]
     pub last_monitored: Option<Date>,
+    /// Optional: 检测机构, 检测结果 and 职业健康检查 of the occupational-health ledger.
+    #[serde(default)]
+    pub monitored_by: Option<String>,
+    #[serde(default)]
+    pub result: Option<String>,
+    #[serde(default)]
+    pub health_check: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -301,6 +293,11 @@ pub struct EmergencySupply {
     pub quantity: u32,
     pub zone: String,
     pub check_cycle_days: u32,
+    /// Optional: 配备日期 and 有效期 of the emergency-supplies ledger.
+    #[serde(default)]
+    pub equipped_on: Option<Date>,
+    #[serde(default)]
+    pub expires_on: Option<Date>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

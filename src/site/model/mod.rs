@@ -4,10 +4,34 @@
 //! format is checked later with a precise message (phones, credit codes, ids) stay strings
 //! here; dates are typed so that a malformed one is reported where it stands.
 
+/// A closed list of Chinese values: the enum, the words users write (serde) and `name()`
+/// for printing them.
+macro_rules! chinese_values {
+    ($(#[$doc:meta])* pub enum $name:ident {
+        $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)?
+    }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+        }
+    };
+}
+
 mod config;
 mod enterprise;
+mod equipment;
 mod records;
 
 pub use config::*;
 pub use enterprise::*;
+pub use equipment::*;
 pub use records::*;

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::ledgers::validate_ledger_inputs;
 use super::{list, phone, reference, site_path, unique_ids};
 use crate::diag::{Finding, Reporter};
 use crate::facts::risk::{LEC_C, LEC_E, LEC_L, LS_FACTOR};
@@ -360,6 +361,7 @@ pub(super) fn validate_enterprise(
             site_path(&mut r, site, &format!("{at}.photo"), photo);
         }
     }
+    validate_ledger_inputs(&mut r, e, &zones);
 }
 
 fn assessment(r: &mut Reporter, at: &str, a: &Assessment) {

@@ -2,6 +2,7 @@
 //! (`dangling-reference`), each located by file, line, column and key path.
 
 mod enterprise;
+mod ledgers;
 
 use std::collections::BTreeSet;
 

@@ -1,0 +1,213 @@
+//! 个体防护用品 per post, from the two places the input names them: the `ppe` rules
+//! (配备标准, with a replacement cycle) and the `controls.ppe` of the risk points naming
+//! the post. Cards, boards, the 个体防护用品管理制度, the issue ledger and the
+//! occupational-health ledger all read this one list, so they never disagree.
+
+use serde::Serialize;
+
+use crate::site::model::{EnterpriseFile, OccupationalHazard};
+
+/// One protective item of a post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PostPpe {
+    pub item: String,
+    /// From the `ppe` rule naming the post (or `all`); `None` when only a control names it.
+    pub cycle_months: Option<u32>,
+}
+
+/// The post's protective equipment: the `ppe` rules naming it or `all`, in input order,
+/// then the `controls.ppe` of every risk point naming it; each item once.
+pub fn post_ppe(e: &EnterpriseFile, post_id: &str) -> Vec<PostPpe> {
+    let mut items: Vec<PostPpe> = Vec::new();
+    let from_rules = e
+        .ppe
+        .iter()
+        .filter(|r| r.posts.iter().any(|p| p == "all" || p == post_id))
+        .map(|r| (r.item.as_str(), Some(r.cycle_months)));
+    let from_controls = e
+        .risk_points
+        .iter()
+        .filter(|p| p.posts.iter().any(|x| x == post_id))
+        .flat_map(|p| p.controls.ppe.iter().map(|i| (i.as_str(), None)));
+    for (item, cycle_months) in from_rules.chain(from_controls) {
+        if !items.iter().any(|known| known.item == item) {
+            items.push(PostPpe {
+                item: item.to_string(),
+                cycle_months,
+            });
+        }
+    }
+    items
+}
+
+/// The protective equipment of several posts (a zone's), each item once.
+pub fn posts_ppe<'a>(e: &EnterpriseFile, post_ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    for post in post_ids {
+        for p in post_ppe(e, post) {
+            if !items.contains(&p.item) {
+                items.push(p.item);
+            }
+        }
+    }
+    items
+}
+
+/// GB 2894-2008 指令标志 by words of the item's name, first match wins (安全帽 before 帽,
+/// 防毒 before 口罩). 工作服 is GB/T 11651's 一般防护服, hence 必须穿防护服.
+const MANDATORY_SIGNS: [(&[&str], &str); 12] = [
+    (&["安全带"], "必须系安全带"),
+    (&["救生衣"], "必须穿救生衣"),
+    (&["安全帽"], "必须戴安全帽"),
+    (&["工作帽", "防护帽"], "必须戴防护帽"),
+    (&["遮光", "焊接面罩", "电焊面罩"], "必须佩戴遮光护目镜"),
+    (
+        &["护目镜", "防护眼镜", "防冲击眼镜", "眼罩"],
+        "必须戴防护眼镜",
+    ),
+    (&["防毒"], "必须戴防毒面具"),
+    (&["防尘", "颗粒物"], "必须戴防尘口罩"),
+    (&["耳塞", "耳罩", "护耳", "护听"], "必须戴护耳器"),
+    (&["手套"], "必须戴防护手套"),
+    (&["鞋", "靴"], "必须穿防护鞋"),
+    (&["服"], "必须穿防护服"),
+];
+
+/// The GB 2894 mandatory sign for a protective item, if the standard has one
+/// (a face shield or a reflective vest has none).
+pub fn mandatory_sign(item: &str) -> Option<&'static str> {
+    MANDATORY_SIGNS
+        .iter()
+        .find(|(words, _)| words.iter().any(|w| item.contains(w)))
+        .map(|(_, sign)| *sign)
+}
+
+/// The mandatory signs of a list of items, each once, in the items' order.
+pub fn mandatory_signs(items: &[String]) -> Vec<String> {
+    let mut signs: Vec<String> = Vec::new();
+    for sign in items.iter().filter_map(|i| mandatory_sign(i)) {
+        if !signs.iter().any(|s| s == sign) {
+            signs.push(sign.to_string());
+        }
+    }
+    signs
+}
+
+/// What protects against one kind of occupational hazard: words naming the factor, words
+/// of the engineering controls against it and words of the protective items against it.
+struct Protection {
+    factor: &'static [&'static str],
+    engineering: &'static [&'static str],
+    ppe: &'static [&'static str],
+}
+
+const PROTECTIONS: [Protection; 6] = [
+    Protection {
+        factor: &["噪声"],
+        engineering: &["隔声", "消声", "吸声", "降噪", "减振"],
+        ppe: &["耳塞", "耳罩", "护耳", "护听"],
+    },
+    Protection {
+        factor: &["尘"],
+        engineering: &["除尘", "吸尘", "通风", "排风", "湿式"],
+        ppe: &["防尘", "颗粒物", "呼吸器"],
+    },
+    Protection {
+        factor: &["高温", "热辐射"],
+        engineering: &["降温", "隔热", "风扇", "空调"],
+        ppe: &["隔热", "防暑"],
+    },
+    Protection {
+        factor: &["弧光", "紫外", "红外", "激光"],
+        engineering: &["遮光", "屏蔽"],
+        ppe: &["遮光", "焊接面罩", "电焊面罩", "护目镜"],
+    },
+    Protection {
+        factor: &["振动"],
+        engineering: &["减振", "隔振"],
+        ppe: &["防振"],
+    },
+    Protection {
+        factor: &[
+            "毒",
+            "苯",
+            "甲醛",
+            "氨",
+            "硫化氢",
+            "一氧化碳",
+            "氯",
+            "铅",
+            "锰",
+            "汞",
+            "溶剂",
+        ],
+        engineering: &["通风", "排风", "排毒", "密闭"],
+        ppe: &["防毒", "防化"],
+    },
+];
+
+/// 防护设施及用品 against one hazard: the engineering controls of the risk points at its
+/// posts whose hazards name the factor, then the items of its posts that protect against
+/// it (噪声 → 耳塞, 粉尘 → 防尘口罩 …). Empty when the factor is not in the table.
+pub fn hazard_protection(e: &EnterpriseFile, hazard: &OccupationalHazard) -> Vec<String> {
+    let Some(kind) = PROTECTIONS
+        .iter()
+        .find(|k| k.factor.iter().any(|w| hazard.factor.contains(w)))
+    else {
+        return Vec::new();
+    };
+    let names = |text: &str, words: &[&str]| words.iter().any(|w| text.contains(w));
+    let at_posts = |posts: &[String]| posts.iter().any(|p| hazard.posts.contains(p));
+    let mut out: Vec<String> = Vec::new();
+    let engineering = e
+        .risk_points
+        .iter()
+        .filter(|p| at_posts(&p.posts) && p.hazards.iter().any(|h| names(h, kind.factor)))
+        .flat_map(|p| p.controls.engineering.iter())
+        .filter(|c| names(c, kind.engineering))
+        .cloned();
+    let items = hazard
+        .posts
+        .iter()
+        .flat_map(|post| post_ppe(e, post))
+        .map(|p| p.item)
+        .filter(|i| names(i, kind.ppe));
+    for measure in engineering.chain(items) {
+        if !out.contains(&measure) {
+            out.push(measure);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_map_to_the_standard_names() {
+        for (item, sign) in [
+            ("安全帽", Some("必须戴安全帽")),
+            ("工作帽", Some("必须戴防护帽")),
+            ("护目镜", Some("必须戴防护眼镜")),
+            ("焊接面罩", Some("必须佩戴遮光护目镜")),
+            ("防尘口罩", Some("必须戴防尘口罩")),
+            ("防毒口罩", Some("必须戴防毒面具")),
+            ("耳塞", Some("必须戴护耳器")),
+            ("隔热手套", Some("必须戴防护手套")),
+            ("绝缘鞋", Some("必须穿防护鞋")),
+            ("防静电工作服", Some("必须穿防护服")),
+            ("安全带", Some("必须系安全带")),
+            ("防烫面罩", None),
+            ("反光背心", None),
+        ] {
+            assert_eq!(mandatory_sign(item), sign, "{item}");
+        }
+    }
+
+    #[test]
+    fn signs_are_unique_and_follow_the_items() {
+        let items = ["绝缘手套", "防割手套", "耳塞", "反光背心"].map(String::from);
+        assert_eq!(mandatory_signs(&items), ["必须戴防护手套", "必须戴护耳器"]);
+    }
+}
