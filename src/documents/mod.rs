@@ -2,6 +2,7 @@
 
 pub mod blocks;
 pub mod context;
+pub mod emergency;
 pub mod ledgers;
 pub mod markdown;
 pub mod model;
