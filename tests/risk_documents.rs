@@ -188,3 +188,38 @@ fn a_site_plan_is_drawn_under_semi_transparent_zones() {
         svg.contains(r##"id="zone-shop" data-level="一般" fill="#FFFF00" fill-opacity="0.6""##)
     );
 }
+
+#[test]
+fn the_register_names_control_tiers_departments_and_the_principal_for_major_risks() {
+    let (_tmp, out, m) = example_html();
+    let html = doc_html(&out, &m, "ruifeng", "安全风险分级管控清单");
+    for header in [
+        "<th>管控层级</th>",
+        "<th>责任部门</th>",
+        "<th>管控措施</th>",
+    ] {
+        assert!(html.contains(header), "register lacks {header}");
+    }
+    let rows: Vec<String> = html.split("<tr>").skip(2).map(text).collect();
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| r.contains(id))
+            .unwrap_or_else(|| panic!("{id} missing"))
+            .clone()
+    };
+    // R05 is 重大: 公司级, the principal answers for it, 吕建平 still does the work.
+    let major = row("R05 静电喷粉作业");
+    assert!(major.contains("公司级"), "{major}");
+    assert!(major.contains("应国强（主要负责人）") && major.contains("具体负责人：吕建平"));
+    assert!(major.contains("生产部"), "吕建平 heads 生产部: {major}");
+    assert!(row("R01 铝合金压铸作业").contains("部门（车间）级"));
+    assert!(row("R04 砂轮打磨作业").contains("班组级"));
+    let low = row("R03 数控车床加工");
+    assert!(low.contains("岗位级"));
+    // 朱伟明 heads no department: the zone owner's (吕建平, 生产部) is taken.
+    assert!(
+        low.contains("生产部") && !low.contains("主要负责人"),
+        "{low}"
+    );
+    assert!(row("R08 叉车装卸作业").contains("仓储物流部"));
+}

@@ -3,6 +3,7 @@
 pub mod blocks;
 pub mod context;
 pub mod dating;
+pub mod emergency;
 pub mod ledgers;
 pub mod markdown;
 pub mod model;

@@ -51,7 +51,8 @@ pub fn risk_map_svg(map: &MapInput) -> String {
     let draw_h = map.site_height * scale;
     let left = DRAW_LEFT + (DRAW_WIDTH - draw_w) / 2.0;
     let legend_top = DRAW_TOP + draw_h + 30.0;
-    let height = legend_top + 70.0;
+    // Legend and north arrow share the row under the plan; the footer goes below both.
+    let height = legend_top + 95.0;
     let px = |x: f64| left + x * scale;
     let py = |y: f64| DRAW_TOP + y * scale;
 
@@ -173,13 +174,10 @@ pub fn risk_map_svg(map: &MapInput) -> String {
             let count = zone.markers.len().min(per_row) as f64;
             let mx = cx - (count - 1.0) * 23.0 + col as f64 * 46.0;
             let my = cy + size * 1.9 + row as f64 * 22.0;
-            let _ = write!(
-                s,
-                r##"<circle cx="{mx:.1}" cy="{my:.1}" r="8" fill="{fill}" stroke="#333333" stroke-width="1.5"/>"##
-            );
+            marker(&mut s, mx, my, fill);
             text(
                 &mut s,
-                mx + 11.0,
+                mx + 13.0,
                 my + 4.5,
                 13.0,
                 "start",
@@ -190,7 +188,6 @@ pub fn risk_map_svg(map: &MapInput) -> String {
         }
     }
 
-    north_arrow(&mut s, left + draw_w - 30.0, DRAW_TOP + 12.0);
     scale_bar(
         &mut s,
         left,
@@ -219,10 +216,13 @@ pub fn risk_map_svg(map: &MapInput) -> String {
         );
         x += 40.0 + label.chars().count() as f64 * 15.0;
     }
+    // Outside the plan, so that it never hides (or sits on) a zone.
+    let arrow_x = (left + draw_w - 12.0).max(x + 10.0).min(WIDTH - 15.0);
+    north_arrow(&mut s, arrow_x, legend_top + 2.0);
     text(
         &mut s,
         left + draw_w,
-        legend_top + 52.0,
+        legend_top + 80.0,
         12.0,
         "end",
         "#333333",
@@ -264,6 +264,15 @@ fn text(
     );
     escape_into(content, s);
     s.push_str("</text>\n");
+}
+
+/// A risk point: its level's colour inside a white ring with a black edge, so that it
+/// stays visible on a zone of the same colour.
+fn marker(s: &mut String, x: f64, y: f64, fill: &str) {
+    let _ = write!(
+        s,
+        r##"<circle class="marker-ring" cx="{x:.1}" cy="{y:.1}" r="9.5" fill="#FFFFFF" stroke="#000000" stroke-width="1.2"/><circle class="marker" cx="{x:.1}" cy="{y:.1}" r="6" fill="{fill}" stroke="#000000" stroke-width="0.8"/>"##
+    );
 }
 
 fn north_arrow(s: &mut String, x: f64, y: f64) {
@@ -315,64 +324,4 @@ fn scale_bar(s: &mut String, x: f64, y: f64, scale: f64, site_width: f64, unit: 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn zone(id: &str, shape: Shape, level: &str) -> MapZone {
-        MapZone {
-            id: id.into(),
-            name: "冲压<车间>".into(),
-            level: level.into(),
-            fill: "#FF8C00".into(),
-            ink: "#000000".into(),
-            shape,
-            markers: vec![("R01".into(), "#FF8C00".into())],
-        }
-    }
-
-    fn map(zones: Vec<MapZone>) -> MapInput {
-        MapInput {
-            title: "甲公司安全风险四色分布图".into(),
-            site_width: 100.0,
-            site_height: 50.0,
-            unit: "m".into(),
-            zones,
-            legend: vec![("较大风险".into(), "#FF8C00".into())],
-            footer: "绘制：乙".into(),
-            background: None,
-        }
-    }
-
-    #[test]
-    fn zones_carry_id_and_level_and_escape_names() {
-        let svg = risk_map_svg(&map(vec![zone(
-            "a",
-            Shape::Rect([0.0, 0.0, 50.0, 50.0]),
-            "较大",
-        )]));
-        assert!(svg.contains(r#"id="zone-a" data-level="较大""#));
-        assert!(svg.contains("冲压&lt;车间&gt;") && !svg.contains("冲压<车间>"));
-        assert_eq!(svg.matches("id=\"zone-").count(), 1);
-    }
-
-    #[test]
-    fn polygons_scale_with_the_site() {
-        // Site 100 × 50 → scale 9.2 (width-bound): (50, 0) lands at x = 40 + 460 = 500.
-        let svg = risk_map_svg(&map(vec![zone(
-            "p",
-            Shape::Polygon(vec![[50.0, 0.0], [100.0, 0.0], [100.0, 50.0]]),
-            "低",
-        )]));
-        assert!(
-            svg.contains(r#"points="500.0,90.0 960.0,90.0 960.0,550.0""#),
-            "{svg}"
-        );
-    }
-
-    #[test]
-    fn scale_bar_is_round() {
-        let mut s = String::new();
-        scale_bar(&mut s, 0.0, 0.0, 9.2, 120.0, "m");
-        assert!(s.contains(">20 m<"), "{s}");
-    }
-}
+mod tests;

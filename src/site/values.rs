@@ -43,6 +43,11 @@ pub fn is_phone(phone: &str) -> bool {
     is_mobile(phone) || is_landline(phone)
 }
 
+/// The three-digit public emergency numbers: 110 报警, 119 火警, 120 急救, 122 交通事故.
+pub fn is_emergency_number(phone: &str) -> bool {
+    matches!(phone.trim(), "110" | "119" | "120" | "122")
+}
+
 const CREDIT_CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const CREDIT_WEIGHTS: [u32; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
@@ -115,6 +120,8 @@ mod tests {
         assert!(is_landline("010-1234567"));
         assert!(!is_landline("579-82345678"));
         assert!(!is_landline("0579 82345678"));
+        assert!(is_emergency_number("120") && is_emergency_number("122"));
+        assert!(!is_emergency_number("12") && !is_emergency_number("121"));
     }
 
     #[test]

@@ -108,6 +108,24 @@ pub struct Enterprise {
     /// `service.plan_issued_on` when absent (spec §6).
     #[serde(default)]
     pub issued_on: Option<Date>,
+    /// Outside help printed in the 事故应急救援预案 (nearest hospital, the park's fire
+    /// station …), besides 119, 120, 110 and the regulator, which always appear.
+    #[serde(default)]
+    pub emergency_contacts: Vec<EmergencyContact>,
+    /// 紧急集合点 named in the 预案; without it the 预案 points to the one marked on the
+    /// site's evacuation plan (疏散示意图), never to an invented place.
+    #[serde(default)]
+    pub assembly_point: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmergencyContact {
+    pub name: String,
+    pub phone: String,
+    /// What they do for the enterprise, e.g. 医疗救护 or 园区消防.
+    #[serde(default)]
+    pub role: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

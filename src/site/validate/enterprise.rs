@@ -59,6 +59,7 @@ pub(super) fn validate_enterprise(
         &e.enterprise.emergency_phone,
     );
     phone(&mut r, "service.contact.phone", &e.service.contact.phone);
+    super::contacts::validate_emergency(&mut r, &e.enterprise);
     let plan = &e.enterprise.site;
     if !(plan.width > 0.0 && plan.height > 0.0) {
         r.error(
