@@ -14,10 +14,10 @@ pub fn as_of(e: &EnterpriseFile, date: Date) -> EnterpriseFile {
     r.meetings.retain(|x| known(&x.date));
     r.inspections.retain(|x| known(&x.date));
     for finding in r.inspections.iter_mut().flat_map(|x| x.findings.iter_mut()) {
-        if let InspectionFinding::Detailed(detail) = finding {
-            if detail.closed_on.as_ref().is_some_and(|d| !known(d)) {
-                detail.closed_on = None;
-            }
+        if let InspectionFinding::Detailed(detail) = finding
+            && detail.closed_on.as_ref().is_some_and(|d| !known(d))
+        {
+            detail.closed_on = None;
         }
     }
     r.trainings.retain(|x| known(&x.date));
