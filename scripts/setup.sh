@@ -30,3 +30,24 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
+
+# 仿宋 and 楷体 for the body and the second-level headings (GB/T 9704): FandolFang and
+# FandolKai (free, from TeX Live). Only their two font files are taken out of Debian's
+# texlive-lang-chinese package (a 50 MB download, about 2 s), not the TeX system.
+have_fang=no
+for f in /usr/local/share/fonts/fandol "${HOME}/.local/share/fonts/fandol" /usr/share/texlive/texmf-dist/fonts/opentype/public/fandol; do
+  [ -e "$f/FandolFang-Regular.otf" ] && have_fang=yes
+done
+if [ "$have_fang" = no ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then fonts=/usr/local/share/fonts/fandol; else fonts="${HOME}/.local/share/fonts/fandol"; fi
+    echo "setup: installing FandolFang and FandolKai into ${fonts}"
+    work=$(mktemp -d)
+    (cd "$work" && apt-get download -qq texlive-lang-chinese 2>/dev/null && dpkg-deb -x texlive-lang-chinese_*.deb x)
+    mkdir -p "$fonts"
+    cp "$work"/x/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/Fandol{Fang,Kai}-Regular.otf "$fonts"/
+    rm -rf "$work"
+  else
+    echo "note: no 仿宋 font: the PDFs use Noto Serif CJK for the body; install FandolFang (texlive-lang-chinese) for GB/T 9704 faces" >&2
+  fi
+fi

@@ -61,3 +61,23 @@ pub fn unique(items: impl Iterator<Item = String>) -> Vec<String> {
     }
     out
 }
+
+/// An amount of money as a Chinese document prints it: whole yuan without decimals
+/// (24000), otherwise two decimals (1650.50); never "24000.0".
+pub fn yuan(amount: f64) -> String {
+    if amount.fract() == 0.0 {
+        format!("{amount:.0}")
+    } else {
+        format!("{amount:.2}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn amounts_print_as_a_document_writes_them() {
+        assert_eq!(super::yuan(24000.0), "24000");
+        assert_eq!(super::yuan(1650.5), "1650.50");
+        assert_eq!(super::yuan(0.0), "0");
+    }
+}

@@ -9,6 +9,7 @@ enum Frame {
     Root(Vec<Block>),
     List {
         ordered: bool,
+        start: u64,
         items: Vec<Vec<Block>>,
     },
     Item(Vec<Block>),
@@ -81,6 +82,7 @@ impl Builder {
                 self.close_implicit_paragraph();
                 self.frames.push(Frame::List {
                     ordered: start.is_some(),
+                    start: start.unwrap_or(1),
                     items: Vec::new(),
                 });
             }
@@ -120,8 +122,17 @@ impl Builder {
                 }
             }
             TagEnd::List(_) => {
-                if let Some(Frame::List { ordered, items }) = self.frames.pop() {
-                    self.push_block(Block::List { ordered, items });
+                if let Some(Frame::List {
+                    ordered,
+                    start,
+                    items,
+                }) = self.frames.pop()
+                {
+                    self.push_block(Block::List {
+                        ordered,
+                        start,
+                        items,
+                    });
                 }
             }
             TagEnd::BlockQuote(_) => {
@@ -215,6 +226,19 @@ impl Builder {
 mod tests {
     use super::*;
     use crate::documents::model::plain_text;
+
+    #[test]
+    fn a_list_resumed_after_a_table_goes_on_counting() {
+        let md = "1. 甲\n2. 乙\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n3. 丙\n4. 丁\n";
+        let starts: Vec<u64> = to_blocks(md)
+            .iter()
+            .filter_map(|b| match b {
+                Block::List { start, .. } => Some(*start),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(starts, [1, 3]);
+    }
 
     #[test]
     fn headings_paragraphs_lists_tables() {

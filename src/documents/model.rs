@@ -98,6 +98,9 @@ pub enum Block {
     },
     List {
         ordered: bool,
+        /// The number of the first item of an ordered list: a list resumed after a table
+        /// goes on counting (3., 4.) as its Markdown says.
+        start: u64,
         items: Vec<Vec<Block>>,
     },
     Table {

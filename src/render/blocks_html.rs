@@ -27,9 +27,17 @@ fn block_html(block: &Block, assets: &str, out: &mut String) {
             inlines(content, out);
             out.push_str("</p>\n");
         }
-        Block::List { ordered, items } => {
+        Block::List {
+            ordered,
+            start,
+            items,
+        } => {
             let tag = if *ordered { "ol" } else { "ul" };
-            let _ = writeln!(out, "<{tag}>");
+            if *ordered && *start != 1 {
+                let _ = writeln!(out, "<ol start=\"{start}\">");
+            } else {
+                let _ = writeln!(out, "<{tag}>");
+            }
             for item in items {
                 out.push_str("<li>");
                 // A single paragraph in an item is written without <p>, as a tight list.

@@ -39,9 +39,11 @@ const TITLE: [&str; 5] = [
     "Source Han Serif SC",
     "SimSun",
 ];
-const BODY: [&str; 6] = [
+const BODY: [&str; 7] = [
     "FangSong",
     "仿宋",
+    // TeX Live's FandolFang names its family with the weight: "FandolFang R".
+    "FandolFang R",
     "FandolFang",
     "Noto Serif CJK SC",
     "Source Han Serif SC",

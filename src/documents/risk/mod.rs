@@ -101,6 +101,7 @@ fn band(level: Option<Level>, text: String) -> Block {
 fn list(items: &[String]) -> Block {
     Block::List {
         ordered: false,
+        start: 1,
         items: items
             .iter()
             .map(|i| {

@@ -47,6 +47,7 @@ pub(super) fn service_calendar(cx: &ServiceContext) -> Document {
             .collect();
         blocks.push(Block::List {
             ordered: false,
+            start: 1,
             items: lines,
         });
     }

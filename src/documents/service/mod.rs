@@ -84,7 +84,7 @@ fn notice_board(cx: &ServiceContext) -> Document {
     let s = &e.service;
     let blocks = vec![
         Block::Band {
-            text: "安全生产托管服务公示牌".into(),
+            text: "安全生产社会化服务公示牌".into(),
             fill: BOARD_BLUE.into(),
             ink: "#FFFFFF".into(),
         },
@@ -177,6 +177,7 @@ fn service_notice(cx: &ServiceContext) -> Document {
         h("一、服务项目与内容"),
         Block::List {
             ordered: false,
+            start: 1,
             items: s.scope.iter().map(|x| vec![p(x.clone())]).collect(),
         },
         p(
