@@ -142,7 +142,7 @@ fn block_html(block: &Block, assets: &str, out: &mut String) {
 fn inlines(runs: &[Inline], out: &mut String) {
     for run in runs {
         match run {
-            Inline::Text { text } => escape_into(text, out),
+            Inline::Text { text } => text_into(text, out),
             Inline::Strong { content } => {
                 out.push_str("<strong>");
                 inlines(content, out);
@@ -173,6 +173,19 @@ fn inlines(runs: &[Inline], out: &mut String) {
 }
 
 /// The one HTML escaper for text built in Rust.
+/// Escaped text, with numbers that must not break kept on one line.
+fn text_into(text: &str, out: &mut String) {
+    for (piece, keep) in crate::render::nobreak::split(text) {
+        if keep {
+            out.push_str("<span class=\"nb\">");
+            escape_into(piece, out);
+            out.push_str("</span>");
+        } else {
+            escape_into(piece, out);
+        }
+    }
+}
+
 pub fn escape_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {

@@ -5,6 +5,7 @@ pub mod engine;
 pub mod fonts;
 pub mod html;
 pub mod ics;
+pub mod nobreak;
 pub mod pdf;
 pub mod svg;
 pub mod typst;

@@ -68,6 +68,8 @@ struct BundleData<'a> {
     pack: &'static str,
     pack_title: &'a str,
     fonts: &'a crate::render::fonts::Families,
+    /// Text the template keeps on one line (`render::nobreak`).
+    nobreak: &'static str,
     documents: Vec<serde_json::Value>,
 }
 
@@ -145,6 +147,7 @@ impl PdfRenderer {
             pack: PACK_FILE,
             pack_title,
             fonts: &self.fonts.families,
+            nobreak: crate::render::nobreak::NO_BREAK_PATTERN,
             documents: documents
                 .iter()
                 .map(|(doc, file)| json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "date_line": doc.date_line, "blocks": doc.blocks}))
