@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::site::model::{Post, Team};
+use crate::site::model::{EnterpriseFile, Post, Team};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Group {
@@ -49,6 +49,48 @@ pub fn team_groups(team: &Team, posts: &[Post]) -> (Vec<Group>, bool) {
         Some(pairs) => (pairs.iter().cloned().map(group).collect(), false),
         None => (generate(team, posts).into_iter().map(group).collect(), true),
     }
+}
+
+/// Who witnesses a group's agreement, and as what (e.g. 班组长, 喷粉车间负责人).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Witness {
+    pub role: String,
+    pub name: String,
+}
+
+/// The team leader, unless he is in the group: nobody witnesses his own agreement. Then
+/// the one above him who is not in it: the owner of a zone the group works in, the head of
+/// production, the safety officer, the principal.
+pub fn witness(e: &EnterpriseFile, team: &Team, group: &Group) -> Witness {
+    let production = e.production_head();
+    let production_role = e
+        .departments
+        .iter()
+        .find(|d| d.head == production)
+        .map_or_else(
+            || "分管生产负责人".to_string(),
+            |d| format!("{}负责人", d.name),
+        );
+    let mut candidates = vec![("班组长".to_string(), team.leader.clone())];
+    candidates.extend(
+        group
+            .distinct_zones()
+            .into_iter()
+            .map(|z| (format!("{}负责人", e.zone_name(z)), e.zone_owner(z))),
+    );
+    candidates.extend([
+        (production_role, production),
+        (
+            "安全管理人员".to_string(),
+            e.enterprise.safety_officer.name.clone(),
+        ),
+    ]);
+    let principal = &e.enterprise.principal;
+    let (role, name) = candidates
+        .into_iter()
+        .find(|(_, name)| !name.is_empty() && !group.members.contains(name))
+        .unwrap_or_else(|| ("主要负责人".to_string(), principal.name.clone()));
+    Witness { role, name }
 }
 
 /// A member as the pairing sees it.
@@ -235,5 +277,45 @@ mod tests {
         assert!(!generated);
         assert_eq!(groups[0].zones, ["z1", "z2", ""]);
         assert_eq!(groups[0].distinct_zones(), ["z1", "z2"]);
+    }
+
+    fn ruifeng() -> EnterpriseFile {
+        serde_saphyr::from_str(include_str!("../../example/enterprises/ruifeng.yaml"))
+            .expect("example")
+    }
+
+    fn witness_of(e: &EnterpriseFile, team: &str, members: &[&str]) -> Witness {
+        let team = e.teams.iter().find(|t| t.id == team).expect("team");
+        let mut team = team.clone();
+        team.pairs = Some(vec![members.iter().map(|m| m.to_string()).collect()]);
+        let (groups, _) = team_groups(&team, &e.posts);
+        witness(e, &team, &groups[0])
+    }
+
+    #[test]
+    fn a_leader_does_not_witness_his_own_agreement() {
+        let e = ruifeng();
+        let named = |w: Witness| format!("{} {}", w.role, w.name);
+        assert_eq!(
+            named(witness_of(&e, "diecast-1", &["徐建军", "吴小龙"])),
+            "班组长 楼志刚"
+        );
+        // The leader's pair: the owner of the zone they work in.
+        assert_eq!(
+            named(witness_of(&e, "coating-assembly", &["金美华", "杜红梅"])),
+            "装配车间负责人 吕建平"
+        );
+        // The leader owns the zone too: the head of production.
+        assert_eq!(
+            named(witness_of(&e, "logistics", &["施丽娟", "马俊"])),
+            "生产部负责人 吕建平"
+        );
+        // And if he is in it as well: the safety officer.
+        let mut e = e;
+        e.teams[3].members[1].name = "吕建平".into();
+        assert_eq!(
+            named(witness_of(&e, "logistics", &["施丽娟", "吕建平"])),
+            "安全管理人员 胡晓燕"
+        );
     }
 }
