@@ -250,3 +250,26 @@ fn generated_pairs_cross_zones_only_when_no_zone_has_a_partner() {
     fs::write(&file, four).unwrap();
     assert!(findings_at(&site).is_empty(), "{:?}", findings_at(&site));
 }
+
+#[test]
+fn a_site_may_rewrite_the_agreement_and_names_stay_literal() {
+    let tmp = copy_site(&repo().join("tests/fixtures/minimal"));
+    let site = tmp.path().join("site");
+    fs::create_dir_all(site.join("content/pairs")).unwrap();
+    fs::write(
+        site.join("content/pairs/agreement.md"),
+        "本厂格式：{{ pair.names }}，见证人{{ pair.witness.name }}。\n",
+    )
+    .unwrap();
+    let file = site.join("enterprises/mini.yaml");
+    fs::write(&file, read(&file).replacen("郑七", "郑*七*", 2)).unwrap();
+    let out = tmp.path().join("out");
+    build_html(&site, &out);
+    let m = manifest(&out);
+    let html = doc_html(&out, &m, "mini", "互保联保协议书（吴六、郑*七*）");
+    assert!(
+        text(&html).contains("本厂格式：吴六、郑*七*，见证人周五"),
+        "{html}"
+    );
+    assert!(!html.contains("<em>"));
+}

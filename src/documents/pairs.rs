@@ -5,6 +5,7 @@
 use serde_json::{Value, json};
 use tera::Context;
 
+use crate::documents::blocks::unique;
 use crate::documents::markdown::to_blocks;
 use crate::documents::model::{Block, Document, Kind, Layout};
 use crate::facts::EnterpriseFacts;
@@ -36,12 +37,12 @@ pub fn pair_documents(
         .collect();
     context.insert("pair_teams", &teams);
     let roster = engines.render_content("pairs/roster.md", &context)?;
-    let mut docs = vec![document(
+    let mut docs = vec![Document::of_enterprise(
         Kind::PairRoster,
         "互保对象一览表".into(),
         enterprise_id,
         "pair-roster".into(),
-        Vec::new(),
+        Layout::Portrait,
         to_blocks(&roster),
     )];
     for (team, groups) in e.teams.iter().zip(&facts.groups) {
@@ -50,57 +51,37 @@ pub fn pair_documents(
             let body = engines.render_content("pairs/agreement.md", &context)?;
             let mut blocks = to_blocks(&body);
             blocks.extend(signatures(e, team, group));
-            docs.push(document(
+            let mut agreement = Document::of_enterprise(
                 Kind::PairAgreement,
                 format!("互保联保协议书（{}）", group.members.join("、")),
                 enterprise_id,
                 format!("pair-agreement-{}-{}", team.id, i + 1),
-                group.members.clone(),
+                Layout::Portrait,
                 blocks,
-            ));
+            );
+            agreement.members = group.members.clone();
+            docs.push(agreement);
         }
     }
     Ok(docs)
 }
 
-fn document(
-    kind: Kind,
-    title: String,
-    enterprise_id: &str,
-    slug: String,
-    members: Vec<String>,
-    blocks: Vec<Block>,
-) -> Document {
-    Document {
-        kind,
-        title,
-        enterprise: Some(enterprise_id.into()),
-        slug,
-        control: None,
-        layout: Layout::Portrait,
-        members,
-        date: None,
-        date_line: None,
-        blocks,
-    }
-}
-
 /// The zones a group works in, by name: where its members' posts are, not the team's zone.
-fn zone_names(e: &EnterpriseFile, zones: &[&str]) -> String {
+fn zone_names<S: AsRef<str>>(e: &EnterpriseFile, zones: &[S]) -> String {
     zones
         .iter()
-        .map(|z| e.zone_name(z))
+        .map(|z| e.zone_name(z.as_ref()))
         .collect::<Vec<_>>()
         .join("、")
 }
 
 fn roster_team(e: &EnterpriseFile, team: &Team, groups: &[Group]) -> Value {
-    let mut team_zones: Vec<&str> = Vec::new();
-    for zone in groups.iter().flat_map(Group::distinct_zones) {
-        if !team_zones.contains(&zone) {
-            team_zones.push(zone);
-        }
-    }
+    let team_zones = unique(
+        groups
+            .iter()
+            .flat_map(Group::distinct_zones)
+            .map(str::to_string),
+    );
     let rows: Vec<Value> = groups
         .iter()
         .map(|g| {
