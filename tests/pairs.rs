@@ -68,7 +68,8 @@ fn roster_and_one_agreement_per_group() {
         "朱伟明（签字）",
         "李春生（签字）",
         // The leader is in this group: the owner of its zone witnesses instead.
-        "见证人 机加工车间负责人 吕建平",
+        "机加工车间负责人吕建平见证后生效",
+        "见证人 吕建平（签字）",
         // Three parties: three copies for them, one for the team, one for the department.
         "三方职责",
         "本协议一式五份，三方各执一份，班组和安全环保部各存一份",
@@ -78,7 +79,7 @@ fn roster_and_one_agreement_per_group() {
     }
     assert!(!agreement.contains("双方"), "a group of three is not 双方");
     assert!(
-        !agreement.contains("班组长 朱伟明"),
+        !agreement.contains("朱伟明见证") && !agreement.contains("见证人 朱伟明"),
         "the leader witnesses himself"
     );
     let pair = text(&doc_html(
@@ -87,7 +88,9 @@ fn roster_and_one_agreement_per_group() {
         "ruifeng",
         "互保联保协议书（徐建军、吴小龙）",
     ));
-    assert!(pair.contains("本协议一式四份，双方各执一份") && pair.contains("见证人 班组长 楼志刚"));
+    assert!(
+        pair.contains("本协议一式四份，双方各执一份") && pair.contains("班组长楼志刚见证后生效")
+    );
     // The system names the same groups as the agreements: one source of truth.
     let system = text(&doc_html(&out, &m, "ruifeng", "互联互保安全管理制度"));
     assert!(system.contains("朱伟明、周立群、李春生"));
@@ -123,8 +126,8 @@ fn an_agreement_names_where_its_members_work() {
         "ruifeng",
         "互保联保协议书（施丽娟、马俊）",
     ));
-    assert!(leader.contains("见证人 生产部负责人 吕建平"), "{leader}");
-    assert!(!leader.contains("见证人 班组长"), "{leader}");
+    assert!(leader.contains("生产部负责人吕建平见证后生效"), "{leader}");
+    assert!(!leader.contains("见证人 施丽娟"), "{leader}");
     let roster = text(&doc_html(&out, &m, "ruifeng", "互保对象一览表"));
     assert!(
         roster.contains("喷涂装配班（班组长：金美华，作业区域：装配车间、喷粉车间"),

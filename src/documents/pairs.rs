@@ -121,7 +121,8 @@ fn agreement_data(e: &EnterpriseFile, team: &Team, number: usize, group: &Group)
     })
 }
 
-/// A line per party and one for the witness, each signed and dated.
+/// A line per party and one for the witness (whose role the text names), each signed
+/// and dated.
 fn signatures(e: &EnterpriseFile, team: &Team, group: &Group) -> Vec<Block> {
     let w = witness(e, team, group);
     group
@@ -132,7 +133,7 @@ fn signatures(e: &EnterpriseFile, team: &Team, group: &Group) -> Vec<Block> {
             let party = PARTIES.get(i).copied().unwrap_or("其他方");
             format!("{party} {m}（签字）")
         })
-        .chain([format!("见证人 {} {}（签字）", w.role, w.name)])
+        .chain([format!("见证人 {}（签字）", w.name)])
         .map(|signer| Block::Signatures {
             labels: vec![signer, "日期".to_string()],
         })
