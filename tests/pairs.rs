@@ -58,8 +58,8 @@ fn roster_and_one_agreement_per_group() {
         "丙方",
         "数控车工",
         "机加工班",
-        "2026年3月1日",
-        "2027年2月28日",
+        // From the agreement's own date to the end of the service contract.
+        "自 2026年3月20日 起至 2027年2月28日",
         "互相学习、互相检查、互相监督、互相提醒、互相关心、互相保护、相互帮助",
         "自己不伤害自己、自己不伤害他人、自己不被他人伤害、保护他人不受伤害",
         "有权制止任何人违章指挥和违章作业",
@@ -67,13 +67,72 @@ fn roster_and_one_agreement_per_group() {
         "20%",
         "朱伟明（签字）",
         "李春生（签字）",
-        "见证人 班组长 朱伟明",
+        // The leader is in this group: the owner of its zone witnesses instead.
+        "机加工车间负责人吕建平见证后生效",
+        "见证人 吕建平（签字）",
+        // Three parties: three copies for them, one for the team, one for the department.
+        "三方职责",
+        "本协议一式五份，三方各执一份，班组和安全环保部各存一份",
+        "其他各方均承担连带责任，各按违章者罚款金额的 20% 处罚",
     ] {
         assert!(agreement.contains(needle), "agreement lacks {needle}");
     }
+    assert!(!agreement.contains("双方"), "a group of three is not 双方");
+    assert!(
+        !agreement.contains("朱伟明见证") && !agreement.contains("见证人 朱伟明"),
+        "the leader witnesses himself"
+    );
+    let pair = text(&doc_html(
+        &out,
+        &m,
+        "ruifeng",
+        "互保联保协议书（徐建军、吴小龙）",
+    ));
+    assert!(
+        pair.contains("本协议一式四份，双方各执一份") && pair.contains("班组长楼志刚见证后生效")
+    );
     // The system names the same groups as the agreements: one source of truth.
     let system = text(&doc_html(&out, &m, "ruifeng", "互联互保安全管理制度"));
     assert!(system.contains("朱伟明、周立群、李春生"));
+}
+
+#[test]
+fn an_agreement_names_where_its_members_work() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    build_html(&example(), &out);
+    let m = manifest(&out);
+    // The sprayers are in 喷涂装配班, whose zone is 装配车间, but they work in 喷粉车间.
+    let sprayers = text(&doc_html(
+        &out,
+        &m,
+        "ruifeng",
+        "互保联保协议书（潘国华、钱永康）",
+    ));
+    assert!(
+        sprayers.contains("在喷粉车间作业期间相互保护"),
+        "{sprayers}"
+    );
+    assert_eq!(
+        sprayers.matches("喷粉车间").count(),
+        3,
+        "both parties and the text"
+    );
+    assert!(!sprayers.contains("装配车间"), "{sprayers}");
+    // The team leader's own pair, in the warehouse he owns: the head of production.
+    let leader = text(&doc_html(
+        &out,
+        &m,
+        "ruifeng",
+        "互保联保协议书（施丽娟、马俊）",
+    ));
+    assert!(leader.contains("生产部负责人吕建平见证后生效"), "{leader}");
+    assert!(!leader.contains("见证人 施丽娟"), "{leader}");
+    let roster = text(&doc_html(&out, &m, "ruifeng", "互保对象一览表"));
+    assert!(
+        roster.contains("喷涂装配班（班组长：金美华，作业区域：装配车间、喷粉车间"),
+        "{roster}"
+    );
 }
 
 fn check_rules(yaml_edit: (&str, &str)) -> Vec<(String, String)> {
@@ -83,11 +142,7 @@ fn check_rules(yaml_edit: (&str, &str)) -> Vec<(String, String)> {
     let text = read(&file);
     assert!(text.contains(yaml_edit.0));
     fs::write(&file, text.replacen(yaml_edit.0, yaml_edit.1, 1)).unwrap();
-    let out = anquan(&["check", path(&site), "--format", "json", "--date", DATE]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    json["findings"]
-        .as_array()
-        .unwrap()
+    findings(&site)
         .iter()
         .map(|f| {
             (
@@ -96,6 +151,13 @@ fn check_rules(yaml_edit: (&str, &str)) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// `anquan check --format json` of a site: its findings.
+fn findings(site: &std::path::Path) -> Vec<serde_json::Value> {
+    let out = anquan(&["check", path(site), "--format", "json", "--date", DATE]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["findings"].as_array().unwrap().clone()
 }
 
 const TEAM: &str = "      - {name: 郑七, post: press}\n";
@@ -157,4 +219,60 @@ fn a_team_of_one_is_a_finding_not_a_crash() {
         "{stderr}"
     );
     assert_eq!(docs(&manifest(&out), "mini", "pair-agreement").len(), 1);
+}
+
+fn findings_at(site: &std::path::Path) -> Vec<String> {
+    findings(site)
+        .iter()
+        .map(|f| format!("{} {} {}", f["rule"], f["path"], f["message"]))
+        .collect()
+}
+
+#[test]
+fn generated_pairs_cross_zones_only_when_no_zone_has_a_partner() {
+    let tmp = copy_site(&repo().join("tests/fixtures/rules/pair-cross-zone"));
+    let site = tmp.path().join("site");
+    let file = site.join("enterprises/mini.yaml");
+    let written = read(&file);
+    let generated = written.replacen("    pairs: [[吴六, 郑七]]\n", "", 1);
+    assert_ne!(generated, written);
+    fs::write(&file, &generated).unwrap();
+    let findings = findings_at(&site);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert!(
+        findings[0].contains("\"pair-cross-zone\" \"teams[0].members\"")
+            && findings[0].contains("吴六（生产车间）、郑七（原料仓库）"),
+        "{findings:?}"
+    );
+    // A partner in each zone: the generated pairs stay within their zones.
+    let four = generated.replacen(
+        "      - {name: 郑七, post: keeper}\n",
+        "      - {name: 郑七, post: keeper}\n      - {name: 冯九, post: keeper}\n      - {name: 陈十, post: press}\n",
+        1,
+    );
+    fs::write(&file, four).unwrap();
+    assert!(findings_at(&site).is_empty(), "{:?}", findings_at(&site));
+}
+
+#[test]
+fn a_site_may_rewrite_the_agreement_and_names_stay_literal() {
+    let tmp = copy_site(&repo().join("tests/fixtures/minimal"));
+    let site = tmp.path().join("site");
+    fs::create_dir_all(site.join("content/pairs")).unwrap();
+    fs::write(
+        site.join("content/pairs/agreement.md"),
+        "本厂格式：{{ pair.names }}，见证人{{ pair.witness.name }}。\n",
+    )
+    .unwrap();
+    let file = site.join("enterprises/mini.yaml");
+    fs::write(&file, read(&file).replacen("郑七", "郑*七*", 2)).unwrap();
+    let out = tmp.path().join("out");
+    build_html(&site, &out);
+    let m = manifest(&out);
+    let html = doc_html(&out, &m, "mini", "互保联保协议书（吴六、郑*七*）");
+    assert!(
+        text(&html).contains("本厂格式：吴六、郑*七*，见证人周五"),
+        "{html}"
+    );
+    assert!(!html.contains("<em>"));
 }

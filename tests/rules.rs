@@ -39,6 +39,7 @@ fn each_rule_fixture_fires_its_rule_alone() {
             "inspection-overdue",
             "finding-overdue",
             "holiday-data-missing",
+            "pair-cross-zone",
         ]
         .contains(&rule.as_str());
         assert_eq!(

@@ -257,6 +257,7 @@ mod tests {
         match &blocks[2] {
             Block::List {
                 ordered: true,
+                start: 1,
                 items,
             } => assert_eq!(items.len(), 2),
             other => panic!("{other:?}"),

@@ -137,7 +137,7 @@ pub fn enterprise_documents(
         at_plan: service_cx(&at_plan, &schedules[1], at_plan.service.plan_issued_on),
         at_build: service_cx(&at_build, &facts.schedule, site.date),
     }));
-    docs.extend(pair_documents(id, &issued, facts));
+    docs.extend(pair_documents(engines, id, &issued, facts, &context)?);
     stamp(&mut docs, e, site.date);
     Ok(EnterpriseDocs {
         docs,

@@ -7,10 +7,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Letters and digits joined by `-`, `/` or `.`, six characters or more; or a Chinese
-/// registration number: a character, digits, a province, a letter, digits.
-pub const NO_BREAK_PATTERN: &str =
-    r"[A-Za-z0-9][A-Za-z0-9./-]{4,}[A-Za-z0-9]|\p{Han}\d+\p{Han}[A-Z]\d+";
+/// A Chinese registration number (a character, digits, a province, a letter, digits), or
+/// a run of letters, digits, `-`, `/` and `.` that holds a digit. Words without digits
+/// are left to break as the language does.
+pub const NO_BREAK_PATTERN: &str = r"\p{Han}\d+\p{Han}[A-Z]\d+|[A-Za-z0-9./-]*[0-9][A-Za-z0-9./-]*";
+
+/// Shorter matches cannot break anyway: HTML marks only these.
+const MARKED_FROM_CHARS: usize = 6;
 
 static NO_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(NO_BREAK_PATTERN).ok());
 
@@ -22,6 +25,9 @@ pub fn split(text: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     let mut last = 0;
     for m in re.find_iter(text) {
+        if m.as_str().chars().count() < MARKED_FROM_CHARS {
+            continue;
+        }
         if m.start() > last {
             out.push((&text[last..m.start()], false));
         }
@@ -51,6 +57,7 @@ mod tests {
         assert_eq!(kept("陈静（YK-FD-2026-003）"), ["YK-FD-2026-003"]);
         assert_eq!(kept("代码 91330784MA2E7R4K69"), ["91330784MA2E7R4K69"]);
         assert_eq!(kept("共 12 人"), Vec::<String>::new());
+        assert_eq!(kept("<script> GB/T 29639-2020"), ["29639-2020"]);
         let all: String = split("a 起17浙G2231 b").iter().map(|(p, _)| *p).collect();
         assert_eq!(all, "a 起17浙G2231 b");
     }

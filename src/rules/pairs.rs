@@ -1,5 +1,6 @@
 //! `member-unpaired`, `pair-size` (互联互保 3.2): every member in exactly one group of two,
-//! or three where the team is odd.
+//! or three where the team is odd; `pair-cross-zone` (互联互保 3.3): partners work in the
+//! same zone.
 
 use std::collections::BTreeMap;
 
@@ -8,6 +9,48 @@ use crate::facts::EnterpriseFacts;
 use crate::site::model::EnterpriseFile;
 
 pub fn check(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
+    membership(e, facts, r);
+    cross_zone(e, facts, r);
+}
+
+/// A group whose members work in different zones: written so, or generated because
+/// no zone had a partner left (a warning: the team may well work so, but should say so).
+fn cross_zone(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
+    for (i, (team, groups)) in e.teams.iter().zip(&facts.groups).enumerate() {
+        for (g, group) in groups.groups.iter().enumerate() {
+            if group.distinct_zones().len() < 2 {
+                continue;
+            }
+            let where_each: Vec<String> = group
+                .members
+                .iter()
+                .zip(&group.zones)
+                .map(|(name, zone)| format!("{name}（{}）", e.zone_name(zone)))
+                .collect();
+            let who = where_each.join("、");
+            let (at, message) = if groups.generated {
+                (
+                    format!("teams[{i}].members"),
+                    format!(
+                        "team `{}` has no `pairs`, and its generated group {who} works in different zones, since no partner was left in their own zone (互联互保 3.3: partners work in the same zone); write `pairs` to decide",
+                        team.id
+                    ),
+                )
+            } else {
+                (
+                    format!("teams[{i}].pairs[{g}]"),
+                    format!(
+                        "team `{}` pairs {who}, who work in different zones (互联互保 3.3: partners work in the same zone)",
+                        team.id
+                    ),
+                )
+            };
+            r.warning("pair-cross-zone", &at, message);
+        }
+    }
+}
+
+fn membership(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
     for (i, (team, groups)) in e.teams.iter().zip(&facts.groups).enumerate() {
         let at = if groups.generated {
             format!("teams[{i}].members")
