@@ -1,6 +1,6 @@
 //! The service calendar as iCalendar (RFC 5545), for a counselor's phone: one all-day
 //! event per visit, inspection, training and drill, the same events as the printed
-//! 服务计划. Recorded ones stay in, marked (已完成 / 已开展, STATUS:CONFIRMED), so that the
+//! 服务计划. Recorded ones stay in, marked (已完成, STATUS:CONFIRMED), so that the
 //! phone shows what was done on which day; planned ones are STATUS:TENTATIVE, since a
 //! planned date may still move. UIDs and stamps are derived from the data, so the file
 //! is the same on every build, and an event keeps its UID when other events change.

@@ -30,8 +30,8 @@ impl ServiceKind {
         let (label, short, slug, done) = match self {
             ServiceKind::现场服务 => ("现场服务", "服务", "visit", "已完成"),
             ServiceKind::安全检查 => ("安全检查", "检查", "inspection", "已完成"),
-            ServiceKind::安全培训 => ("安全培训", "培训", "training", "已开展"),
-            ServiceKind::应急演练 => ("应急演练", "演练", "drill", "已开展"),
+            ServiceKind::安全培训 => ("安全培训", "培训", "training", "已完成"),
+            ServiceKind::应急演练 => ("应急演练", "演练", "drill", "已完成"),
         };
         KindNames {
             label,
@@ -55,12 +55,22 @@ pub struct ServiceEvent {
 }
 
 impl ServiceEvent {
-    /// 计划, or 已完成 / 已开展 for a recorded one.
+    /// 计划, or 已完成 for a recorded one.
     pub fn status_label(&self) -> &'static str {
         if self.done {
             self.kind.names().done
         } else {
             "计划"
+        }
+    }
+
+    /// The status as a document dated `date` states it: a planned day already past with
+    /// nothing recorded is 无记录, neither done nor still a plan (spec §6).
+    pub fn status_on(&self, date: Date) -> &'static str {
+        if !self.done && self.date < date {
+            "无记录"
+        } else {
+            self.status_label()
         }
     }
 }

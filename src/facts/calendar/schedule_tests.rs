@@ -187,5 +187,5 @@ fn recorded_events_count_as_done_and_only_the_rest_is_planned() {
         .filter(|x| x.kind == ServiceKind::应急演练)
         .collect();
     assert_eq!(drills.len(), 1, "the recorded drill is the year's one");
-    assert_eq!(drills[0].status_label(), "已开展");
+    assert_eq!(drills[0].status_label(), "已完成");
 }
