@@ -96,7 +96,11 @@ fn rows_come_from_records_and_data() {
     assert!(money.contains("记-2026-03-118"), "optional voucher");
     assert!(money.contains("6450.00") && money.contains("12950.00") && money.contains("合计"));
     let health = page("职业卫生管理台账");
-    assert!(health.contains("其他粉尘（聚酯粉末）") && health.contains("2027-05-18"));
+    assert!(
+        health.contains("其他粉尘（聚酯粉末）")
+            && health.contains("2026-05-18")
+            && !health.contains("2027-05-18")
+    );
     let supplies = doc_html(&out, &m, "ruifeng", "应急救援器材管理台账");
     // 洗眼器 checked weekly from Sunday 2026-03-01 to Sunday 2027-02-28: 53 nominal
     // dates, each moved to the working day after; the last would fall after the period.

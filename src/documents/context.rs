@@ -71,7 +71,15 @@ pub fn enterprise_context(
                 .filter(|p| p.posts.iter().any(|post| t.members.iter().any(|m| &m.post == post)))
                 .map(|p| p.name.as_str())
                 .collect();
-            json!({"id": t.id, "name": t.name, "zone": zone_name(&t.zone), "leader": t.leader, "risks": risks,
+            // Where the members work (their posts' zones), not only the team's home zone.
+            let worked: Vec<String> = crate::documents::blocks::unique(
+                std::iter::once(t.zone.clone())
+                    .chain(t.members.iter().filter_map(|m| {
+                        e.posts.iter().find(|p| p.id == m.post).map(|p| p.zone.clone())
+                    }))
+                    .map(|z| zone_name(&z)),
+            );
+            json!({"id": t.id, "name": t.name, "zone": worked.join("、"), "leader": t.leader, "risks": risks,
                    "members": members, "size": t.members.len(), "groups": groups, "generated": g.generated})
         })
         .collect();

@@ -46,9 +46,10 @@ pub fn date_of(by: DatedBy, e: &EnterpriseFile, build: Date) -> Date {
 fn date_label(kind: Kind) -> &'static str {
     match kind {
         Kind::Ledger => "填报截至",
-        Kind::NoticeBoard | Kind::ServiceNotice | Kind::Badge => "公示日期",
+        Kind::NoticeBoard | Kind::Badge => "公示日期",
+        Kind::ServiceNotice => "告知日期",
         Kind::RiskMap | Kind::RiskRegister | Kind::ZoneBoard | Kind::PostCard => "发布日期",
-        Kind::PairRoster | Kind::PairAgreement => "签订日期",
+        Kind::PairAgreement => "签订日期",
         _ => "编制日期",
     }
 }

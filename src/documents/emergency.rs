@@ -141,16 +141,18 @@ pub fn organisation(e: &EnterpriseFile) -> Organisation {
     }
 }
 
-/// Gives each group the best-suited free candidate: first by department (stronger
-/// keyword first), then anyone left, people who are not 副总指挥 before those who are.
+/// Gives each group the best-suited free candidate: people who are not 副总指挥 first
+/// (a deputy commander directs, and cannot also lead a group on the scene), by
+/// department (stronger keyword first), then anyone left of them; deputies only where
+/// too few others are named.
 fn assign(groups: &mut [(Vec<&GroupSpec>, Option<usize>)], candidates: &[Candidate]) {
     let mut taken = vec![false; candidates.len()];
-    for by_field in [true, false] {
+    for (deputies_too, by_field) in [(false, true), (false, false), (true, true), (true, false)] {
         for (specs, leader) in groups.iter_mut().filter(|(_, l)| l.is_none()) {
             let best = candidates
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| !taken[*i])
+                .filter(|(i, c)| !taken[*i] && (deputies_too || !c.commander))
                 .map(|(i, c)| (affinity(specs, c), !c.commander, std::cmp::Reverse(i), i))
                 .filter(|(score, ..)| !by_field || *score > 0)
                 .max();

@@ -114,8 +114,9 @@ const PROTECTIONS: [Protection; 6] = [
     },
     Protection {
         factor: &["高温", "热辐射"],
-        engineering: &["降温", "隔热", "风扇", "空调"],
-        ppe: &["隔热", "防暑"],
+        engineering: &["降温", "隔热", "风扇", "空调", "送风"],
+        // Heat stress, not contact burns: 隔热手套 and 隔热鞋 protect against the latter.
+        ppe: &["隔热服", "防暑", "降温背心", "冰背心"],
     },
     Protection {
         factor: &["弧光", "紫外", "红外", "激光"],

@@ -141,7 +141,11 @@ pub fn ppe(cx: &LedgerContext) -> Ledger {
             text(issue.item.clone()),
             text(issue.spec.clone().unwrap_or_default()),
             Cell::Number(f64::from(issue.quantity)),
-            cycle.map_or(Cell::Empty, |c| Cell::Date(add_months(issue.date, c))),
+            match cycle.map(|c| add_months(issue.date, c)) {
+                Some(next) if next < cx.date => Cell::Alert(format!("{next} 已到期")),
+                Some(next) => Cell::Date(next),
+                None => Cell::Empty,
+            },
             Cell::Empty,
             text(issue.issuer.clone().unwrap_or_default()),
         ]);
@@ -166,10 +170,8 @@ pub fn ppe(cx: &LedgerContext) -> Ledger {
                     text(item.item),
                     Cell::Empty,
                     Cell::Empty,
-                    text(
-                        item.cycle_months
-                            .map_or(String::new(), |c| format!("每 {c} 个月")),
-                    ),
+                    // A date once issued; the cycle itself is in the 配备标准.
+                    Cell::Empty,
                     Cell::Empty,
                     Cell::Empty,
                 ]);
@@ -177,7 +179,7 @@ pub fn ppe(cx: &LedgerContext) -> Ledger {
         }
     }
     Ledger::new("个体防护用品发放台账", "ppe", vec!["发放日期", "部门/班组", "岗位", "姓名", "品名", "型号规格", "数量", "下次更换", "领用人签字", "发放人"], rows)
-        .with_preface("已发放的记录在前，下次更换日期为发放日期加配备标准规定的更换周期；其后为本岗位配备标准和风险点管控措施规定、尚未登记发放的人员和用品，发放时填写日期和数量并由领用人签字。".to_string())
+        .with_preface("已发放的记录在前，下次更换日期为发放日期加配备标准规定的更换周期，已过期的标出“已到期”；其后为本岗位配备标准和风险点管控措施规定、尚未登记发放的人员和用品，发放时填写日期和数量并由领用人签字。".to_string())
 }
 
 pub fn occupational_health(cx: &LedgerContext) -> Ledger {
@@ -187,18 +189,14 @@ pub fn occupational_health(cx: &LedgerContext) -> Ledger {
         .iter()
         .map(|h| {
             let posts: Vec<String> = h.posts.iter().map(|p| e.post_name(p)).collect();
-            let next = h.last_monitored.map(|last| add_months(last, 12));
             vec![
                 text(h.factor.clone()),
                 text(e.zone_name(&h.zone)),
                 text(posts.join("、")),
                 Cell::Number(f64::from(h.exposed)),
                 h.last_monitored.map_or(Cell::Empty, Cell::Date),
-                match next {
-                    Some(next) if next < cx.date => Cell::Alert(format!("{next} 已到期")),
-                    Some(next) => Cell::Date(next),
-                    None => Cell::Empty,
-                },
+                // The interval depends on how serious the hazard is, which the input does not say.
+                Cell::Empty,
                 text(h.monitored_by.clone().unwrap_or_default()),
                 text(h.result.clone().unwrap_or_default()),
                 text(h.health_check.clone().unwrap_or_default()),
@@ -207,7 +205,7 @@ pub fn occupational_health(cx: &LedgerContext) -> Ledger {
         })
         .collect();
     Ledger::new("职业卫生管理台账", "occupational-health", vec!["危害因素", "作业区域", "接触岗位", "接触人数", "最近检测日期", "下次检测日期", "检测机构", "检测结果（是否超标）", "职业健康检查", "防护设施及用品"], rows)
-        .with_preface("下次检测日期按每年一次计；职业病危害一般的用人单位可每三年检测一次，以职业卫生技术服务机构的评价结论为准。防护设施及用品为风险点管控措施和岗位配备标准中针对该危害因素的部分。".to_string())
+        .with_preface("下次检测日期按《工作场所职业卫生管理规定》第二十条填写：职业病危害严重的用人单位每年至少检测一次，职业病危害一般的每三年至少检测一次，以职业卫生技术服务机构的评价结论为准。防护设施及用品为风险点管控措施和岗位配备标准中针对该危害因素的部分。".to_string())
 }
 
 /// Check dates every `cycle` days from `start` to `end`, each moved to the next working

@@ -110,7 +110,7 @@ fn notice_board(cx: &ServiceContext) -> Document {
                 (
                     "服务期限".into(),
                     t(format!(
-                        "{} 至 {}（合同编号 {}）",
+                        "{}至{}（合同编号 {}）",
                         s.start.chinese(),
                         s.end.chinese(),
                         s.contract_no
@@ -166,7 +166,9 @@ fn service_notice(cx: &ServiceContext) -> Document {
     let blocks = vec![
         p(format!("{}、{}：", e.enterprise.name, cx.agency.regulator)),
         p(format!(
-            "根据双方于 {} 签订的安全生产托管服务合同（编号 {}），{}自 {} 起至 {} 止为{}提供安全生产托管服务。依据《安全生产服务机构社会化服务自律管理办法》第二十条，现将服务项目、服务内容、服务人员和服务时间书面告知如下：",
+            "根据{}与{}于{}签订的安全生产托管服务合同（编号 {}），{}自{}起至{}止为{}提供安全生产托管服务。依据《安全生产服务机构社会化服务自律管理办法》第二十条，现将服务项目、服务内容、服务人员和服务时间书面告知如下：",
+            cx.agency.name,
+            e.enterprise.name,
             s.signed_on.chinese(),
             s.contract_no,
             cx.agency.name,
@@ -202,9 +204,10 @@ fn service_notice(cx: &ServiceContext) -> Document {
         },
         h("四、服务时间"),
         p(format!(
-            "{} 至 {}。安全生产技术服务方案于合同签订后 30 个工作日内出具（第十五条），计划 {} 出具。",
+            "{}至{}。《安全生产技术服务方案》自服务协议生效后 30 个工作日内出具并报{}备查（第十五条），计划于{}出具。",
             s.start.chinese(),
             s.end.chinese(),
+            cx.agency.regulator,
             s.plan_issued_on.chinese()
         )),
         h("五、监督"),

@@ -20,9 +20,11 @@ pub(super) fn service_plan(cx: &ServiceContext) -> Document {
             .find(|z| z.id == id)
             .map_or(id.to_string(), |z| z.name.clone())
     };
-    let majors: Vec<String> = e
-        .risk_points
-        .iter()
+    // Most severe first (重大 before 较大), then in input order.
+    let mut severe: Vec<_> = e.risk_points.iter().collect();
+    severe.sort_by_key(|r| cx.facts.grade_of(&r.id).map(|g| g.level));
+    let majors: Vec<String> = severe
+        .into_iter()
         .filter(|r| {
             cx.facts
                 .grade_of(&r.id)
@@ -57,19 +59,7 @@ pub(super) fn service_plan(cx: &ServiceContext) -> Document {
     diagnosis.push(format!(
         "{}；{}。",
         special_equipment_status(e, cx.date),
-        if e.chemicals.is_empty() {
-            "不涉及危险化学品".to_string()
-        } else {
-            format!(
-                "使用危险化学品 {} 种（{}）",
-                e.chemicals.len(),
-                e.chemicals
-                    .iter()
-                    .map(|c| c.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join("、")
-            )
-        }
+        chemicals_status(e)
     ));
     diagnosis.push(format!(
         "安全管理基础：已有会议记录 {} 次、检查记录 {} 次、培训记录 {} 次、安全投入记录 {} 笔、应急演练 {} 次；存在职业病危害因素 {} 项。现场检查发现隐患 {} 项，已整改 {} 项。",
@@ -227,7 +217,7 @@ pub(super) fn service_plan(cx: &ServiceContext) -> Document {
             rows: months,
         },
         p(format!(
-            "服务人员：{}。本方案报{}备案。",
+            "服务人员：{}。本方案报{}备查（第十五条）。",
             cx.facts
                 .counselors
                 .iter()
@@ -254,6 +244,37 @@ pub(super) fn service_plan(cx: &ServiceContext) -> Document {
         Layout::Portrait,
         blocks,
     )
+}
+
+/// The chemicals in use, those classed hazardous (危险化学品) named apart from the others
+/// (`hazard_class: 一般化学品` is not one).
+fn chemicals_status(e: &EnterpriseFile) -> String {
+    let names = |hazardous: bool| -> Vec<&str> {
+        e.chemicals
+            .iter()
+            .filter(|c| (c.hazard_class != "一般化学品") == hazardous)
+            .map(|c| c.name.as_str())
+            .collect()
+    };
+    let (hazardous, ordinary) = (names(true), names(false));
+    match (hazardous.is_empty(), ordinary.is_empty()) {
+        (true, true) => "不涉及危险化学品".to_string(),
+        (true, false) => format!(
+            "不涉及危险化学品，使用一般化学品（{}）",
+            ordinary.join("、")
+        ),
+        (false, true) => format!(
+            "使用危险化学品 {} 种（{}）",
+            hazardous.len(),
+            hazardous.join("、")
+        ),
+        (false, false) => format!(
+            "使用危险化学品 {} 种（{}），另有一般化学品（{}）",
+            hazardous.len(),
+            hazardous.join("、"),
+            ordinary.join("、")
+        ),
+    }
 }
 
 /// The special equipment as known on the plan's date: in date, overdue, or with no
