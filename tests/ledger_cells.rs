@@ -65,10 +65,8 @@ fn computed(sheet: &str, column: &str, value: &str, input: &BTreeSet<String>) ->
     match (sheet, column) {
         (_, "序号") | ("安全生产教育培训记录台账", "人数") => number,
         ("安全生产投入费用使用台账", "累计（元）") => number,
+        // A date from an issue and its cycle, flagged once past; never the cycle itself.
         ("个体防护用品发放台账", "下次更换") => {
-            is_date(value) || between("每 ", " 个月")
-        }
-        ("职业卫生管理台账", "下次检测日期") => {
             is_date(value) || value.strip_suffix(" 已到期").is_some_and(is_date)
         }
         ("应急救援器材管理台账", "计划检查日期") => {
