@@ -43,9 +43,16 @@ if [ "$have_fang" = no ]; then
     if [ "$(id -u)" = 0 ]; then fonts=/usr/local/share/fonts/fandol; else fonts="${HOME}/.local/share/fonts/fandol"; fi
     echo "setup: installing FandolFang and FandolKai into ${fonts}"
     work=$(mktemp -d)
-    (cd "$work" && apt-get download -qq texlive-lang-chinese 2>/dev/null && dpkg-deb -x texlive-lang-chinese_*.deb x)
-    mkdir -p "$fonts"
-    cp "$work"/x/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/Fandol{Fang,Kai}-Regular.otf "$fonts"/
+    fetch() { (cd "$work" && apt-get download -qq texlive-lang-chinese >/dev/null 2>&1); }
+    # A fresh machine may have no package lists yet.
+    fetch || { [ "$(id -u)" = 0 ] && apt-get update -qq && fetch; } || true
+    if ls "$work"/texlive-lang-chinese_*.deb >/dev/null 2>&1 \
+       && dpkg-deb -x "$work"/texlive-lang-chinese_*.deb "$work/x"; then
+      mkdir -p "$fonts"
+      cp "$work"/x/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/Fandol{Fang,Kai}-Regular.otf "$fonts"/
+    else
+      echo "note: could not download texlive-lang-chinese: the PDFs use Noto Serif CJK for the body" >&2
+    fi
     rm -rf "$work"
   else
     echo "note: no 仿宋 font: the PDFs use Noto Serif CJK for the body; install FandolFang (texlive-lang-chinese) for GB/T 9704 faces" >&2
