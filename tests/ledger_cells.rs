@@ -65,6 +65,10 @@ fn computed(sheet: &str, column: &str, value: &str, input: &BTreeSet<String>) ->
     match (sheet, column) {
         (_, "序号") | ("安全生产教育培训记录台账", "人数") => number,
         ("安全生产投入费用使用台账", "累计（元）") => number,
+        // An open finding past its deadline at the ledger's date.
+        ("安全生产检查记录台账", "完成日期") => {
+            is_date(value) || value == "逾期未整改"
+        }
         // A date from an issue and its cycle, flagged once past; never the cycle itself.
         ("个体防护用品发放台账", "下次更换") => {
             is_date(value) || value.strip_suffix(" 已到期").is_some_and(is_date)

@@ -77,7 +77,7 @@ fn rows_come_from_records_and_data() {
     }
     let ppe = page("个体防护用品发放台账");
     assert!(
-        ppe.contains("胡海波") && ppe.contains("2026-04-02"),
+        ppe.contains("胡海波") && ppe.contains("2026-04-02 已到期"),
         "issued on 03-02, monthly cycle"
     );
     assert!(
@@ -85,8 +85,8 @@ fn rows_come_from_records_and_data() {
         "optional spec; items named only by a control are scheduled too"
     );
     assert!(
-        ppe.contains("葛文斌") && ppe.contains("绝缘手套") && ppe.contains("每 6 个月"),
-        "entitlements not yet issued"
+        ppe.contains("葛文斌") && ppe.contains("绝缘手套") && !ppe.contains("每 6 个月"),
+        "entitlements not yet issued: a line to fill in, the cycle stays in the 配备标准"
     );
     assert!(
         meetings.contains("办公楼三楼会议室"),

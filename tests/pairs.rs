@@ -59,7 +59,7 @@ fn roster_and_one_agreement_per_group() {
         "数控车工",
         "机加工班",
         // From the agreement's own date to the end of the service contract.
-        "自2026年3月20日起至2027年2月28日",
+        "自2026年3月20日起生效，长期有效",
         "互相学习、互相检查、互相监督、互相提醒、互相关心、互相保护、相互帮助",
         "自己不伤害自己、自己不伤害他人、自己不被他人伤害、保护他人不受伤害",
         "有权制止任何人违章指挥和违章作业",

@@ -148,6 +148,7 @@ fn health_protection_is_what_protects_against_the_factor() {
     };
     // 噪声 at 压铸工: hearing protection only, not the post's gloves or face shield.
     assert_eq!(protection("噪声"), "耳塞");
-    assert_eq!(protection("高温"), "隔热手套、隔热鞋");
+    // 高温: heat-stress measures (送风降温), not the gloves and shoes against burns.
+    assert_eq!(protection("高温"), "压铸岗位设置送风降温风扇");
     assert_eq!(protection("其他粉尘（金属粉尘）"), "局部除尘装置、防尘口罩");
 }

@@ -110,14 +110,12 @@ fn agreement_data(e: &EnterpriseFile, team: &Team, number: usize, group: &Group)
         })
         .collect();
     let from = e.issued_on();
-    // The term runs to the end of the service contract, unless that is already past.
-    let until = (e.service.end >= from).then(|| e.service.end.chinese());
     json!({
         "team": team.name, "leader": team.leader, "number": number,
         "leader_in_pair": group.members.contains(&team.leader),
         "members": members, "names": group.members.join("、"),
         "zones": zone_names(e, &group.distinct_zones()),
-        "from": from.chinese(), "until": until,
+        "from": from.chinese(),
         "witness": witness(e, team, group),
     })
 }

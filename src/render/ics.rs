@@ -40,7 +40,7 @@ pub fn service_calendar_ics(input: &IcsInput, schedule: &[ServiceEvent]) -> Stri
         let summary = format!(
             "{}（{}）：{}",
             event.kind.label(),
-            event.status_label(),
+            event.status_on(input.build_date),
             input.enterprise_name
         );
         // All-day: DTEND is the next day, RFC 5545's exclusive end.
@@ -58,8 +58,11 @@ pub fn service_calendar_ics(input: &IcsInput, schedule: &[ServiceEvent]) -> Stri
                 .location(input.address)
                 .starts(day)
                 .ends(next)
+                // Done, past with no record (无记录), or still planned.
                 .status(if event.done {
                     EventStatus::Confirmed
+                } else if event.date < input.build_date {
+                    EventStatus::Cancelled
                 } else {
                     EventStatus::Tentative
                 })

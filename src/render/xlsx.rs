@@ -3,7 +3,7 @@
 //! dates, amounts as numbers with a SUM formula, landscape A4.
 
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, XlsxError,
 };
 
 use crate::documents::ledgers::{Cell, Ledger};
@@ -113,8 +113,11 @@ pub fn workbook(
             // The total stays a formula, so rows written by hand are added too.
             sheet.write_string_with_format(blank_end, 0, "合计", &header)?;
             let letter = char::from(b'A' + column as u8);
-            let formula = format!("=SUM({letter}{}:{letter}{})", first_data + 1, blank_end);
-            sheet.write_formula_with_format(blank_end, column as u16, formula.as_str(), &amount)?;
+            let sum = format!("=SUM({letter}{}:{letter}{})", first_data + 1, blank_end);
+            // The computed total is stored too, for viewers that do not recalculate.
+            let total = ledger.total_value().unwrap_or(0.0);
+            let formula = Formula::new(sum.as_str()).set_result(format!("{total}"));
+            sheet.write_formula_with_format(blank_end, column as u16, formula, &amount)?;
         }
         for (col, w) in widths.iter().enumerate() {
             sheet.set_column_width(col as u16, *w)?;

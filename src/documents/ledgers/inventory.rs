@@ -205,7 +205,7 @@ pub fn occupational_health(cx: &LedgerContext) -> Ledger {
         })
         .collect();
     Ledger::new("职业卫生管理台账", "occupational-health", vec!["危害因素", "作业区域", "接触岗位", "接触人数", "最近检测日期", "下次检测日期", "检测机构", "检测结果（是否超标）", "职业健康检查", "防护设施及用品"], rows)
-        .with_preface("下次检测日期按《工作场所职业卫生管理规定》第二十条填写：职业病危害严重的用人单位每年至少检测一次，职业病危害一般的每三年至少检测一次，以职业卫生技术服务机构的评价结论为准。防护设施及用品为风险点管控措施和岗位配备标准中针对该危害因素的部分。".to_string())
+        .with_preface("下次检测日期由企业按《工作场所职业卫生管理规定》第二十条确定后填写（职业病危害严重的用人单位每年至少检测一次，职业病危害一般的每三年至少检测一次），以职业卫生技术服务机构的评价结论为准。防护设施及用品为风险点管控措施和岗位配备标准中针对该危害因素的部分。".to_string())
 }
 
 /// Check dates every `cycle` days from `start` to `end`, each moved to the next working

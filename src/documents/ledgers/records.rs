@@ -69,7 +69,7 @@ pub fn inspections(cx: &LedgerContext) -> Ledger {
         }
         for finding in &inspection.findings {
             let mut row = head.to_vec();
-            row.extend(finding_cells(e, &inspection.inspector, finding));
+            row.extend(finding_cells(e, cx.date, &inspection.inspector, finding));
             rows.push(row);
         }
     }
@@ -100,7 +100,12 @@ pub fn inspections(cx: &LedgerContext) -> Ledger {
 
 /// 区域/部位 to 被查部门负责人签字 of one finding: what the record says, else what the
 /// diagnosis visit recorded of the same issue (`service.findings`), else blank.
-fn finding_cells(e: &EnterpriseFile, inspector: &str, finding: &InspectionFinding) -> Vec<Cell> {
+fn finding_cells(
+    e: &EnterpriseFile,
+    today: Date,
+    inspector: &str,
+    finding: &InspectionFinding,
+) -> Vec<Cell> {
     let detail = finding.detail();
     let known = e
         .service
@@ -114,6 +119,10 @@ fn finding_cells(e: &EnterpriseFile, inspector: &str, finding: &InspectionFindin
     let measure = detail
         .and_then(|d| d.measure.clone())
         .or(known.map(|f| f.advice.clone()));
+    let due = detail.and_then(|d| d.due).or(known.map(|f| f.due));
+    let closed = detail
+        .and_then(|d| d.closed_on)
+        .or(known.and_then(|f| f.closed_on));
     vec![
         zone.map_or(Cell::Empty, |z| text(e.zone_name(z))),
         text(inspector),
@@ -125,12 +134,13 @@ fn finding_cells(e: &EnterpriseFile, inspector: &str, finding: &InspectionFindin
                 .and_then(|d| d.responsible.clone())
                 .unwrap_or_default(),
         ),
-        date(detail.and_then(|d| d.due).or(known.map(|f| f.due))),
-        date(
-            detail
-                .and_then(|d| d.closed_on)
-                .or(known.and_then(|f| f.closed_on)),
-        ),
+        date(due),
+        match (closed, due) {
+            (Some(closed), _) => Cell::Date(closed),
+            // Judged at the ledger's date: past its deadline and not closed.
+            (None, Some(due)) if due < today => Cell::Alert("逾期未整改".to_string()),
+            (None, _) => Cell::Empty,
+        },
         Cell::Empty,
         Cell::Empty,
     ]

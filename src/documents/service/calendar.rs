@@ -20,7 +20,7 @@ pub(super) fn service_calendar(cx: &ServiceContext) -> Document {
         )),
         p(working_day_note(&cx.facts.contract_years)),
         p(format!(
-            "“计划”为拟安排日期；“已完成”为已记录的实际日期，月历中以“{DONE_MARK}”标出；“无记录”为截至 {} 已过而尚无记录的计划日期，须补录或补做。日历文件 service-calendar.ics 可导入手机日历。",
+            "“计划”为拟安排日期；“已完成”为已记录的实际日期，月历中以“{DONE_MARK}”标出；“无记录”为截至{}已过而尚无记录的计划日期，须补录或补做。日历文件 service-calendar.ics 可导入手机日历。",
             cx.date.chinese()
         )),
     ];

@@ -102,7 +102,7 @@ pub(super) fn service_plan(cx: &ServiceContext) -> Document {
             })
         })
         .collect();
-    let months = month_rows(cx.schedule);
+    let months = month_rows(cx.schedule, cx.date);
     let total = |k: ServiceKind| {
         cx.schedule
             .iter()
@@ -319,7 +319,8 @@ fn special_equipment_status(e: &EnterpriseFile, date: Date) -> String {
 }
 
 /// One row per month: the days of each kind of service.
-fn month_rows(schedule: &[ServiceEvent]) -> Vec<Vec<Vec<Inline>>> {
+/// Days before the plan's date read 已完成 or 无记录, as known on that date.
+fn month_rows(schedule: &[ServiceEvent], date: Date) -> Vec<Vec<Vec<Inline>>> {
     let mut months: Vec<(i32, u32)> = schedule
         .iter()
         .map(|e| (e.date.0.year(), e.date.0.month()))
@@ -332,7 +333,10 @@ fn month_rows(schedule: &[ServiceEvent]) -> Vec<Vec<Vec<Inline>>> {
                 let list: Vec<String> = schedule
                     .iter()
                     .filter(|e| e.kind == k && e.date.0.year() == y && e.date.0.month() == m)
-                    .map(|e| format!("{}日", e.date.0.day()))
+                    .map(|e| match e.status_on(date) {
+                        "计划" => format!("{}日", e.date.0.day()),
+                        status => format!("{}日（{status}）", e.date.0.day()),
+                    })
                     .collect();
                 t(if list.is_empty() {
                     "—".to_string()
