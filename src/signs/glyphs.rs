@@ -152,12 +152,10 @@ pub const LADDER: &str = stroked!(
     "7",
     "M30 4 L30 96 M70 4 L70 96 M30 20 L70 20 M30 40 L70 40 M30 60 L70 60 M30 80 L70 80"
 );
-pub const HELMET: &str = concat!(
-    r#"<path d="M24 50 C24 14 76 14 76 50 Z"/><rect x="16" y="46" width="68" height="8" rx="4"/>"#
-);
-pub const CAP: &str = concat!(
-    r#"<path d="M26 50 C26 26 74 26 74 50 Z"/><rect x="22" y="46" width="56" height="6" rx="3"/>"#
-);
+pub const HELMET: &str =
+    r#"<path d="M24 50 C24 14 76 14 76 50 Z"/><rect x="16" y="46" width="68" height="8" rx="4"/>"#;
+pub const CAP: &str =
+    r#"<path d="M26 50 C26 26 74 26 74 50 Z"/><rect x="22" y="46" width="56" height="6" rx="3"/>"#;
 pub const GOGGLES: &str = concat!(
     r#"<rect x="8" y="34" width="38" height="30" rx="12" fill="none" stroke-width="8"/>"#,
     r#"<rect x="54" y="34" width="38" height="30" rx="12" fill="none" stroke-width="8"/>"#,
@@ -190,12 +188,9 @@ pub const VEST: &str = concat!(
     r#"<path d="M30 6 L44 6 L50 22 L56 6 L70 6 L84 30 L84 94 L16 94 L16 30 Z"/>"#,
     r#"<rect x="16" y="52" width="68" height="8" fill="BG"/><rect x="16" y="70" width="68" height="8" fill="BG"/>"#
 );
-pub const EARTH: &str = concat!(
-    stroked!(
-        "8",
-        "M50 6 L50 52 M18 52 L82 52 M30 68 L70 68 M42 84 L58 84"
-    ),
-    ""
+pub const EARTH: &str = stroked!(
+    "8",
+    "M50 6 L50 52 M18 52 L82 52 M30 68 L70 68 M42 84 L58 84"
 );
 pub const PADLOCK: &str = concat!(
     r#"<rect x="18" y="44" width="64" height="50" rx="6"/>"#,
