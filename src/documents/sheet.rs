@@ -12,12 +12,16 @@ use crate::site::model::{BuildSettings, Paper};
 
 /// The A4 design: 10 mm margins, body text of 12 pt on lines of 6.35 mm, 44 characters
 /// across the full width.
+pub const BODY_PT: f64 = 12.0;
 const MARGIN_MM: f64 = 10.0;
 const LINE_MM: f64 = 6.35;
 const FULL_LINE: f64 = 44.0;
-/// Below 60 % of the design (7.2 pt on A4) the type is too small for a board: overflow.
-pub const MIN_SCALE: f64 = 0.6;
-const SIGNS_PER_ROW: usize = 7;
+/// Body text below 五号 (10.5 pt, the smallest body size of printed notices) is too small
+/// for a board read on a wall: overflow.
+pub const MIN_SCALE: f64 = 10.5 / BODY_PT;
+/// Signs 20 mm wide (26 mm high with their text), eight to a row.
+const SIGNS_PER_ROW: usize = 8;
+const SIGN_ROW_MM: f64 = 29.0;
 
 /// How a board's content fits its sheet.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +58,7 @@ fn runs(r: &[Inline]) -> String {
 /// What one block takes: fixed millimetres (bands, signs) and lines of body text.
 fn measure(block: &Block) -> (f64, f64) {
     match block {
-        Block::Head { .. } => (38.0, 0.0),
+        Block::Head { .. } => (32.0, 0.0),
         Block::Band { .. } => (16.0, 0.0),
         Block::Heading { .. } => (0.0, 1.5),
         Block::Paragraph { content } => (0.0, lines(&runs(content), FULL_LINE)),
@@ -69,8 +73,11 @@ fn measure(block: &Block) -> (f64, f64) {
                 .sum(),
         ),
         Block::Table { header, rows } => (0.0, table_lines(header, rows)),
-        Block::Signs { signs } => (signs.len().div_ceil(SIGNS_PER_ROW) as f64 * 38.0, 0.0),
-        Block::Phones { .. } => (30.0, 0.0),
+        Block::Signs { signs } => (
+            signs.len().div_ceil(SIGNS_PER_ROW) as f64 * SIGN_ROW_MM,
+            0.0,
+        ),
+        Block::Phones { .. } => (28.0, 0.0),
         Block::Signatures { .. } => (0.0, 2.5),
         Block::Cards { cards } => (cards.len().div_ceil(2) as f64 * 40.0, 0.0),
         Block::Figure { .. } => (120.0, 0.0),
@@ -269,13 +276,24 @@ mod tests {
 
     #[test]
     fn thirty_long_controls_overflow_a4_and_name_the_list() {
-        let item = "作业前检查光电保护装置、双手按钮和急停按钮，确认有效后方可开机作业，严禁短接";
+        let item = "作业前检查光电保护装置、双手按钮和急停按钮，确认有效后方可开机作业，严禁短接或拆除安全装置";
         let blocks = vec![
+            Block::Head {
+                kicker: "岗位安全风险告知卡".into(),
+                name: "冲床工".into(),
+                level: "一般风险（黄色）".into(),
+                fill: "#FFFF00".into(),
+                ink: "#000000".into(),
+            },
             Block::Heading {
                 level: 2,
                 content: text("安全操作要点"),
             },
             list(30, item),
+            Block::Phones {
+                phones: Vec::new(),
+                qr: None,
+            },
         ];
         let a4 = fit(&blocks, Paper::A4);
         assert!(a4.overflows(), "{a4:?}");
