@@ -16,10 +16,12 @@ if ! typst --version 2>/dev/null | grep -q "^typst ${TYPST_VERSION}"; then
   cargo install --locked "typst-cli@${TYPST_VERSION}"
 fi
 
-# Debian packages: a CJK font for the PDFs, poppler-utils (pdftotext, pdffonts) for tests.
+# Debian packages: a CJK font for the PDFs, poppler-utils (pdftotext, pdffonts) and
+# zbar-tools (zbarimg, reads the QR codes of boards back) for tests.
 missing=()
 [ -n "$(ls /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc 2>/dev/null)" ] || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${missing[*]}"

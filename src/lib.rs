@@ -14,6 +14,7 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod rules;
+pub mod signs;
 pub mod site;
 pub mod watch;
 

@@ -46,6 +46,7 @@ impl Document {
             members: Vec::new(),
             date: None,
             date_line: None,
+            sheet: None,
             blocks,
         }
     }

@@ -10,4 +10,5 @@ pub mod model;
 pub mod pairs;
 pub mod risk;
 pub mod service;
+pub mod sheet;
 pub mod systems;

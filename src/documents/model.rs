@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::site::date::Date;
+use crate::site::model::Paper;
 
 /// What a document is; the names are the manifest's `kind` values (spec §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -45,13 +46,24 @@ impl Kind {
     }
 }
 
-/// A4 portrait (documents), A4 landscape (maps, wide tables) or a badge-sized card.
+/// A4 portrait (documents), A4 landscape (maps, wide tables), a badge-sized card, or one
+/// sheet of a print size (boards and cards, `Document::sheet`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Layout {
     Portrait,
     Landscape,
     Card,
+    Sheet,
+}
+
+/// The sheet a board or card is printed on, and how large its text is set: `scale` times
+/// the A4 design (1 on an A4 sheet with room to spare, 1.41 on A3, less where the content
+/// must shrink to fit).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Sheet {
+    pub paper: Paper,
+    pub scale: f64,
 }
 
 /// 编号, 版本, 编制/审核/批准, 发布/实施日期: printed above every 制度.
@@ -83,6 +95,8 @@ pub struct Document {
     pub date: Option<Date>,
     /// How the date is printed where no control block carries it, e.g. "编制日期：2026年3月20日".
     pub date_line: Option<String>,
+    /// Set for `Layout::Sheet`.
+    pub sheet: Option<Sheet>,
     pub blocks: Vec<Block>,
 }
 
@@ -130,11 +144,43 @@ pub enum Block {
     Signatures {
         labels: Vec<String>,
     },
+    /// The head of a board: a band in the level's colour across the sheet, what the board is
+    /// (`kicker`), the zone or post in large type, and its level.
+    Head {
+        kicker: String,
+        name: String,
+        level: String,
+        fill: String,
+        ink: String,
+    },
+    /// Safety signs in a row, each an SVG drawn by `signs::sign_svg` with its text.
+    Signs {
+        signs: Vec<SignImage>,
+    },
+    /// Emergency phone numbers in large type at the foot of a board, and a QR code of the
+    /// board's own page when `build.base_url` is set.
+    Phones {
+        phones: Vec<(String, String)>,
+        qr: Option<QrCode>,
+    },
     /// A row of people cards: a photo (site-relative path; a photo box where missing) and
     /// label → value lines.
     Cards {
         cards: Vec<PersonCard>,
     },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SignImage {
+    pub text: String,
+    pub svg: String,
+}
+
+/// A QR code as SVG (dark modules as one path) and the URL it encodes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QrCode {
+    pub url: String,
+    pub svg: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -100,6 +100,7 @@ pub fn systems(
             members: Vec::new(),
             date: None,
             date_line: None,
+            sheet: None,
             blocks: to_blocks(&markdown),
         });
     }

@@ -82,6 +82,12 @@ pub fn mandatory_sign(item: &str) -> Option<&'static str> {
         .map(|(_, sign)| *sign)
 }
 
+/// Every mandatory sign an item can call for.
+#[cfg(test)]
+pub fn all_mandatory_signs() -> impl Iterator<Item = &'static str> {
+    MANDATORY_SIGNS.iter().map(|(_, sign)| *sign)
+}
+
 /// The mandatory signs of a list of items, each once, in the items' order.
 pub fn mandatory_signs(items: &[String]) -> Vec<String> {
     let mut signs: Vec<String> = Vec::new();

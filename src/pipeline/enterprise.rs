@@ -15,6 +15,7 @@ use crate::documents::model::Document;
 use crate::documents::pairs::pair_documents;
 use crate::documents::risk::{RiskContext, background_uri, risk_documents};
 use crate::documents::service::{ServiceContext, ServiceContexts, service_documents};
+use crate::documents::sheet::Print;
 use crate::documents::systems;
 use crate::facts::as_of::as_of;
 use crate::facts::calendar::service_schedule;
@@ -120,6 +121,7 @@ pub fn enterprise_documents(
         agency_name: &config.agency.name,
         date: issued.issued_on(),
         background,
+        print: Print::of(&config.build),
     };
     docs.extend(risk_documents(&issued, &risk));
     let (at_start, at_plan) = (view(DatedBy::ServiceStart), view(DatedBy::PlanIssued));
@@ -131,6 +133,7 @@ pub fn enterprise_documents(
         agency: &config.agency,
         schedule,
         date,
+        print: Print::of(&config.build),
     };
     docs.extend(service_documents(&ServiceContexts {
         at_start: service_cx(&at_start, &schedules[0], at_start.service.start),

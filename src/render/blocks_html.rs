@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::documents::model::{Block, Inline};
+use crate::render::boards_html;
 
 /// `assets` is the URL prefix under which the site's images are copied (`../assets/`).
 pub fn blocks_to_html(blocks: &[Block], assets: &str) -> String {
@@ -127,6 +128,15 @@ fn block_html(block: &Block, assets: &str, out: &mut String) {
             }
             out.push_str("</div>\n");
         }
+        Block::Head {
+            kicker,
+            name,
+            level,
+            fill,
+            ink,
+        } => boards_html::head(kicker, name, level, fill, ink, out),
+        Block::Signs { signs } => boards_html::signs(signs, out),
+        Block::Phones { phones, qr } => boards_html::phones(phones, qr.as_ref(), out),
         Block::Signatures { labels } => {
             out.push_str("<p class=\"signatures\">");
             for label in labels {

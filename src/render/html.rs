@@ -43,7 +43,7 @@ pub fn document_page(
     context.insert("enterprise_name", enterprise_name);
     context.insert(
         "doc",
-        &json!({"title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "date": doc.date, "date_line": doc.date_line}),
+        &json!({"title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "date": doc.date, "date_line": doc.date_line, "sheet": doc.sheet}),
     );
     context.insert("body", &blocks_to_html(&doc.blocks, "../assets/"));
     engines.render_html("html/document.html", &context)

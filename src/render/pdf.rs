@@ -150,7 +150,7 @@ impl PdfRenderer {
             nobreak: crate::render::nobreak::NO_BREAK_PATTERN,
             documents: documents
                 .iter()
-                .map(|(doc, file)| json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "date_line": doc.date_line, "blocks": doc.blocks}))
+                .map(|(doc, file)| json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "date_line": doc.date_line, "sheet": doc.sheet, "blocks": doc.blocks}))
                 .collect(),
         };
         fs::write(

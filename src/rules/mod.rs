@@ -1,12 +1,15 @@
 //! Compliance rules (spec §5) over the derived site: one file per family of rules.
 //! Findings here are reported, shown on the index pages, and stop a build only with --strict.
 
+mod boards;
 pub mod counselors;
 mod pairs;
 mod risk;
 pub mod service;
 
 use crate::diag::{Finding, Reporter};
+use crate::documents::dating::{DatedBy, date_of};
+use crate::documents::sheet::Print;
 use crate::facts::Site;
 
 pub fn check(site: &Site) -> Vec<Finding> {
@@ -31,6 +34,9 @@ pub fn check(site: &Site) -> Vec<Finding> {
         risk::check(&loaded.data, facts, &mut r);
         pairs::check(&loaded.data, facts, &mut r);
         service::check(&loaded.data, &site.calendar, site.date, &mut r);
+        let issued = date_of(DatedBy::EnterpriseIssued, &loaded.data, site.date);
+        let print = Print::of(&site.loaded.config.build);
+        boards::check(&loaded.id, &loaded.data, facts, print, issued, &mut r);
     }
     findings
 }

@@ -176,6 +176,7 @@ impl Ledger {
             members: Vec::new(),
             date: None,
             date_line: None,
+            sheet: None,
             blocks,
         }
     }

@@ -1,37 +1,85 @@
-//! 车间风险公告牌 per zone and 岗位安全风险告知卡 per post.
+//! 车间风险公告牌 per zone and 岗位安全风险告知卡 per post, each on one sheet: the level band
+//! with the name in large type, the safety signs in a row, what the board says, and the
+//! emergency phones in large type at the foot.
 
 use super::*;
-use crate::facts::ppe::{mandatory_signs, post_ppe, posts_ppe};
+use crate::documents::model::Block;
+use crate::documents::sheet::{on_sheet, signs_block};
+use crate::facts::ppe::{post_ppe, posts_ppe};
+use crate::signs::select::{SignSources, signs_for};
 use crate::site::model::RiskPoint;
 
-/// The warning and prohibition signs of the accident types, then the GB 2894 mandatory
-/// signs of exactly the protective equipment listed (never a sign without its item).
-fn signs(accidents: &[String], ppe: &[String]) -> String {
-    let mut all = signs_for(accidents);
-    all.extend(mandatory_signs(ppe));
-    all.join("　")
+/// What the risk points of a zone or a post add up to.
+struct Points<'e> {
+    points: Vec<&'e RiskPoint>,
+    accidents: Vec<String>,
+    hazards: Vec<String>,
+    emergency: Vec<String>,
 }
 
-fn phones(e: &EnterpriseFile) -> Vec<Inline> {
-    t(format!(
-        "企业应急电话 {}　火警 119　急救 120　报警 110",
-        e.enterprise.emergency_phone
-    ))
+impl<'e> Points<'e> {
+    fn new(points: Vec<&'e RiskPoint>) -> Points<'e> {
+        let all = |f: fn(&RiskPoint) -> &Vec<String>| {
+            unique(points.iter().flat_map(|p| f(p).iter().cloned()))
+        };
+        Points {
+            accidents: all(|p| &p.accidents),
+            hazards: all(|p| &p.hazards),
+            emergency: all(|p| &p.controls.emergency),
+            points,
+        }
+    }
+
+    /// The signs: of the accident types and hazards, the mandatory signs of exactly `ppe`,
+    /// and those of the emergency supplies of `zone`.
+    fn signs(&self, e: &EnterpriseFile, zone: &str, ppe: &[String]) -> Block {
+        let supplies: Vec<String> = e
+            .emergency_supplies
+            .iter()
+            .filter(|s| s.zone == zone)
+            .map(|s| s.name.clone())
+            .collect();
+        signs_block(&signs_for(&SignSources {
+            accidents: &self.accidents,
+            hazards: &self.hazards,
+            ppe,
+            supplies: &supplies,
+        }))
+    }
 }
 
-pub(super) fn zone_board(e: &EnterpriseFile, cx: &RiskContext, zone_id: &str) -> Document {
+fn phones(e: &EnterpriseFile, cx: &RiskContext, slug: &str) -> Block {
+    let phones = [
+        ("企业应急电话", e.enterprise.emergency_phone.as_str()),
+        ("火警", "119"),
+        ("急救", "120"),
+        ("报警", "110"),
+    ];
+    cx.print.phones(
+        cx.enterprise_id,
+        slug,
+        phones
+            .iter()
+            .map(|(l, n)| (l.to_string(), n.to_string()))
+            .collect(),
+    )
+}
+
+fn or_dash(v: &[String], sep: &str) -> String {
+    if v.is_empty() {
+        "—".to_string()
+    } else {
+        v.join(sep)
+    }
+}
+
+pub(crate) fn zone_board(e: &EnterpriseFile, cx: &RiskContext, zone_id: &str) -> Document {
     let zone = e.zones.iter().find(|z| z.id == zone_id);
     let (name, owner) = zone.map_or(("", ""), |z| (z.name.as_str(), z.owner.as_str()));
     let level = cx.facts.zone_levels.get(zone_id).copied().flatten();
-    let points: Vec<&RiskPoint> = e.risk_points.iter().filter(|p| p.zone == zone_id).collect();
-    let accidents = unique(points.iter().flat_map(|p| p.accidents.iter().cloned()));
-    let hazards = unique(points.iter().flat_map(|p| p.hazards.iter().cloned()));
-    let emergency = unique(
-        points
-            .iter()
-            .flat_map(|p| p.controls.emergency.iter().cloned()),
-    );
-    let rows: Vec<Vec<Vec<Inline>>> = points
+    let at = Points::new(e.risk_points.iter().filter(|p| p.zone == zone_id).collect());
+    let rows: Vec<Vec<Vec<Inline>>> = at
+        .points
         .iter()
         .map(|p| {
             let grade = cx.facts.grade_of(&p.id);
@@ -46,22 +94,17 @@ pub(super) fn zone_board(e: &EnterpriseFile, cx: &RiskContext, zone_id: &str) ->
             ]
         })
         .collect();
+    // The zone's posts' protective equipment, and the mandatory signs of exactly that.
+    let posts = e.posts.iter().filter(|p| p.zone == zone_id);
+    let ppe = posts_ppe(e, posts.map(|p| p.id.as_str()));
+    let slug = format!("zone-board-{zone_id}");
     let mut blocks = vec![
-        level_band(level, name),
+        head("车间风险公告牌", level, name),
+        at.signs(e, zone_id, &ppe),
         Block::Panel {
             rows: vec![
-                ("区域".into(), t(name)),
-                ("风险等级".into(), vec![badge(level)]),
-                ("责任人".into(), t(owner)),
-                (
-                    "可能导致的事故".into(),
-                    t(if accidents.is_empty() {
-                        "—".into()
-                    } else {
-                        accidents.join("、")
-                    }),
-                ),
-                ("报告电话".into(), phones(e)),
+                ("区域责任人".into(), t(owner)),
+                ("可能导致的事故".into(), t(or_dash(&at.accidents, "、"))),
             ],
         },
     ];
@@ -79,58 +122,47 @@ pub(super) fn zone_board(e: &EnterpriseFile, cx: &RiskContext, zone_id: &str) ->
             rows,
         });
         blocks.push(heading("主要危险有害因素"));
-        blocks.push(list(&hazards));
+        blocks.push(list(&at.hazards));
         blocks.push(heading("应急处置措施"));
-        blocks.push(list(&emergency));
+        blocks.push(list(&at.emergency));
     }
-    // The zone's posts' protective equipment, and the mandatory signs of exactly that.
-    let ppe = posts_ppe(
-        e,
-        e.posts
-            .iter()
-            .filter(|p| p.zone == zone_id)
-            .map(|p| p.id.as_str()),
-    );
     if !ppe.is_empty() {
         blocks.push(heading("须穿戴的防护用品"));
         blocks.push(Block::Paragraph {
             content: t(ppe.join("、")),
         });
     }
-    blocks.push(heading("安全警示标志"));
-    blocks.push(Block::Paragraph {
-        content: t(signs(&accidents, &ppe)),
-    });
-    doc(
+    blocks.push(phones(e, cx, &slug));
+    let board = doc(
         Kind::ZoneBoard,
         format!("车间风险公告牌（{name}）"),
         cx,
-        format!("zone-board-{zone_id}"),
-        Layout::Portrait,
+        slug,
+        Layout::Sheet,
         blocks,
-    )
+    );
+    on_sheet(board, cx.print.board)
 }
 
-pub(super) fn post_card(e: &EnterpriseFile, cx: &RiskContext, post_id: &str) -> Document {
+pub(crate) fn post_card(e: &EnterpriseFile, cx: &RiskContext, post_id: &str) -> Document {
     let post = e.posts.iter().find(|p| p.id == post_id);
     let name = post.map_or("", |p| p.name.as_str());
-    let zone = post.map_or_else(String::new, |p| e.zone_name(&p.zone));
+    let zone_id = post.map_or("", |p| p.zone.as_str());
     let level = cx.facts.post_levels.get(post_id).copied().flatten();
-    let points: Vec<&RiskPoint> = e
-        .risk_points
-        .iter()
-        .filter(|p| p.posts.iter().any(|x| x == post_id))
-        .collect();
-    let people: Vec<&str> = e
+    let at = Points::new(
+        e.risk_points
+            .iter()
+            .filter(|p| p.posts.iter().any(|x| x == post_id))
+            .collect(),
+    );
+    let people: Vec<String> = e
         .teams
         .iter()
         .flat_map(|t| &t.members)
         .filter(|m| m.post == post_id)
-        .map(|m| m.name.as_str())
+        .map(|m| m.name.clone())
         .collect();
-    let accidents = unique(points.iter().flat_map(|p| p.accidents.iter().cloned()));
-    let hazards = unique(points.iter().flat_map(|p| p.hazards.iter().cloned()));
-    let mut rules: Vec<String> = unique(points.iter().flat_map(|p| {
+    let mut rules: Vec<String> = unique(at.points.iter().flat_map(|p| {
         p.controls
             .engineering
             .iter()
@@ -138,69 +170,56 @@ pub(super) fn post_card(e: &EnterpriseFile, cx: &RiskContext, post_id: &str) -> 
             .cloned()
     }));
     rules.extend(unique(
-        points
+        at.points
             .iter()
             .flat_map(|p| p.controls.training.iter().cloned()),
     ));
     let ppe: Vec<String> = post_ppe(e, post_id).into_iter().map(|p| p.item).collect();
-    let emergency = unique(
-        points
-            .iter()
-            .flat_map(|p| p.controls.emergency.iter().cloned()),
-    );
-    let responsible = unique(points.iter().map(|p| p.responsible.clone()));
-    let or_dash = |v: &[String], sep: &str| {
-        if v.is_empty() {
-            "—".to_string()
-        } else {
-            v.join(sep)
-        }
-    };
+    let responsible = unique(at.points.iter().map(|p| p.responsible.clone()));
+    let slug = format!("post-card-{post_id}");
     let blocks = vec![
-        level_band(level, name),
+        head("岗位安全风险告知卡", level, name),
+        at.signs(e, zone_id, &ppe),
         Block::Panel {
             rows: vec![
-                ("岗位/作业名称".into(), t(name)),
-                ("作业区域".into(), t(zone)),
-                ("风险等级".into(), vec![badge(level)]),
-                (
-                    "在岗人员".into(),
-                    t(if people.is_empty() {
-                        "—".into()
-                    } else {
-                        people.join("、")
-                    }),
-                ),
-                ("主要危险有害因素".into(), t(or_dash(&hazards, "；"))),
-                ("易发生事故类型".into(), t(or_dash(&accidents, "、"))),
+                ("作业区域".into(), t(e.zone_name(zone_id))),
+                ("在岗人员".into(), t(or_dash(&people, "、"))),
+                ("主要危险有害因素".into(), t(or_dash(&at.hazards, "；"))),
+                ("易发生事故类型".into(), t(or_dash(&at.accidents, "、"))),
                 ("须穿戴的防护用品".into(), t(or_dash(&ppe, "、"))),
-                ("安全警示标志".into(), t(signs(&accidents, &ppe))),
                 ("责任人".into(), t(or_dash(&responsible, "、"))),
-                ("应急电话".into(), phones(e)),
             ],
         },
         heading("安全操作要点"),
         list(&rules),
         heading("应急处置措施"),
-        list(&emergency),
+        list(&at.emergency),
         Block::Signatures {
             labels: vec!["告知人".into(), "接受人".into(), "日期".into()],
         },
+        phones(e, cx, &slug),
     ];
-    doc(
+    let card = doc(
         Kind::PostCard,
         format!("岗位安全风险告知卡（{name}）"),
         cx,
-        format!("post-card-{post_id}"),
-        Layout::Portrait,
+        slug,
+        Layout::Sheet,
         blocks,
-    )
+    );
+    on_sheet(card, cx.print.card)
 }
 
-/// The coloured head of a board or card: the name and its level.
-fn level_band(level: Option<Level>, name: &str) -> Block {
-    let label = level.map_or("未评估".to_string(), |l| {
-        format!("{}风险（{}）", l.name(), l.colour_name())
-    });
-    band(level, format!("{name}　{label}"))
+/// The coloured head of a board or card: what it is, the name, its level.
+fn head(kicker: &str, level: Option<Level>, name: &str) -> Block {
+    let (fill, ink) = level.map_or((UNASSESSED_FILL, "#000000"), |l| (l.colour(), l.ink()));
+    Block::Head {
+        kicker: kicker.into(),
+        name: name.into(),
+        level: level.map_or("未评估".to_string(), |l| {
+            format!("{}风险（{}）", l.name(), l.colour_name())
+        }),
+        fill: fill.into(),
+        ink: ink.into(),
+    }
 }

@@ -1,7 +1,7 @@
 //! 第十九条 risk documents: the four-colour map, the register (分级管控清单), a board per
 //! zone (车间风险公告牌) and a card per post (岗位安全风险告知卡), built from the facts.
 
-mod boards;
+pub(crate) mod boards;
 mod map;
 mod register;
 
@@ -9,6 +9,7 @@ use base64::Engine as _;
 
 use crate::documents::blocks::{heading, text as t, unique};
 use crate::documents::model::{Block, Document, Inline, Kind, Layout};
+use crate::documents::sheet::Print;
 use crate::facts::EnterpriseFacts;
 use crate::facts::risk::Level;
 use crate::site::date::Date;
@@ -24,6 +25,8 @@ pub struct RiskContext<'a> {
     pub date: Date,
     /// The site plan as a data URI, when `site.background` is set.
     pub background: Option<String>,
+    /// Sheet sizes and the published address of the boards and cards.
+    pub print: Print<'a>,
 }
 
 /// Reads a site-plan image (already resolved inside the site) as a data URI.
@@ -83,21 +86,6 @@ fn badge(level: Option<Level>) -> Inline {
     }
 }
 
-fn band(level: Option<Level>, text: String) -> Block {
-    match level {
-        Some(l) => Block::Band {
-            text,
-            fill: l.colour().into(),
-            ink: l.ink().into(),
-        },
-        None => Block::Band {
-            text,
-            fill: UNASSESSED_FILL.into(),
-            ink: "#000000".into(),
-        },
-    }
-}
-
 fn list(items: &[String]) -> Block {
     Block::List {
         ordered: false,
@@ -123,29 +111,4 @@ fn post_names(e: &EnterpriseFile, ids: &[String]) -> String {
         })
         .collect::<Vec<_>>()
         .join("、")
-}
-
-/// GB 2894 warning and prohibition signs for the accident types of GB 6441 (practice of
-/// 告知卡). Mandatory signs (必须戴…) come from the protective equipment, not from here.
-pub fn signs_for(accidents: &[String]) -> Vec<String> {
-    let mut signs = Vec::new();
-    for a in accidents {
-        let names: &[&str] = match a.as_str() {
-            "机械伤害" => &["当心机械伤人"],
-            "触电" => &["当心触电", "禁止合闸"],
-            "火灾" => &["禁止烟火", "当心火灾"],
-            "灼烫" => &["当心烫伤"],
-            "车辆伤害" => &["当心车辆", "限速行驶"],
-            "物体打击" => &["当心落物"],
-            "高处坠落" => &["当心坠落"],
-            "中毒和窒息" => &["当心中毒", "注意通风"],
-            "其他爆炸" | "容器爆炸" | "锅炉爆炸" => &["当心爆炸", "禁止烟火"],
-            "起重伤害" => &["当心吊物", "禁止停留"],
-            "坍塌" => &["当心坍塌"],
-            "淹溺" => &["当心落水"],
-            _ => &["注意安全"],
-        };
-        signs.extend(names.iter().map(|n| n.to_string()));
-    }
-    unique(signs.into_iter())
 }

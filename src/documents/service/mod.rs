@@ -7,6 +7,7 @@ mod plan;
 
 use crate::documents::blocks::{heading as h, paragraph as p, text as t};
 use crate::documents::model::{Block, Document, Inline, Kind, Layout, PersonCard};
+use crate::documents::sheet::{Print, on_sheet};
 use crate::facts::EnterpriseFacts;
 use crate::facts::calendar::{ServiceEvent, ServiceKind};
 use crate::facts::risk::Level;
@@ -20,6 +21,8 @@ pub struct ServiceContext<'a> {
     pub agency: &'a Agency,
     pub schedule: &'a [ServiceEvent],
     pub date: Date,
+    /// Sheet sizes and the published address of the notice board.
+    pub print: Print<'a>,
 }
 
 const BOARD_BLUE: &str = "#0B3D91";
@@ -128,22 +131,27 @@ fn notice_board(cx: &ServiceContext) -> Document {
                 .collect(),
         },
         Block::Panel {
-            rows: vec![
-                ("企业投诉电话".into(), t(cx.agency.complaint_phone.clone())),
-                ("服务机构电话".into(), t(cx.agency.phone.clone())),
-                ("属地监管部门".into(), t(cx.agency.regulator.clone())),
-            ],
+            rows: vec![("属地监管部门".into(), t(cx.agency.regulator.clone()))],
         },
         p("依据《安全生产服务机构社会化服务自律管理办法》第二十条公示，接受企业职工和社会监督。"),
+        cx.print.phones(
+            cx.enterprise_id,
+            "notice-board",
+            vec![
+                ("企业投诉电话".into(), cx.agency.complaint_phone.clone()),
+                ("服务机构电话".into(), cx.agency.phone.clone()),
+            ],
+        ),
     ];
-    doc(
+    let board = doc(
         cx,
         Kind::NoticeBoard,
         "服务公示牌".into(),
         "notice-board".into(),
-        Layout::Portrait,
+        Layout::Sheet,
         blocks,
-    )
+    );
+    on_sheet(board, cx.print.board)
 }
 
 fn service_notice(cx: &ServiceContext) -> Document {

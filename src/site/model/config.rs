@@ -132,6 +132,15 @@ pub struct BuildSettings {
     /// A theme folder under the site's `themes/`; `default` is built in.
     #[serde(default = "default_theme")]
     pub theme: String,
+    /// The sheet of the 车间风险公告牌 and the 服务公示牌.
+    #[serde(default)]
+    pub board_size: BoardSize,
+    /// The sheet of the 岗位安全风险告知卡.
+    #[serde(default)]
+    pub card_size: CardSize,
+    /// Where OUT is published (`https://…`): boards and cards carry a QR code of their page.
+    #[serde(default)]
+    pub base_url: Option<String>,
 }
 
 impl Default for BuildSettings {
@@ -141,6 +150,9 @@ impl Default for BuildSettings {
             paper: default_paper(),
             formats: default_formats(),
             theme: default_theme(),
+            board_size: BoardSize::default(),
+            card_size: CardSize::default(),
+            base_url: None,
         }
     }
 }
@@ -163,4 +175,76 @@ fn default_theme() -> String {
 pub enum Format {
     Html,
     Pdf,
+}
+
+/// ISO 216 sheets that boards and cards are printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    A5,
+    A4,
+    A3,
+    A2,
+    A1,
+}
+
+impl Paper {
+    /// Width and height in mm, portrait.
+    pub fn mm(self) -> (f64, f64) {
+        match self {
+            Paper::A5 => (148.0, 210.0),
+            Paper::A4 => (210.0, 297.0),
+            Paper::A3 => (297.0, 420.0),
+            Paper::A2 => (420.0, 594.0),
+            Paper::A1 => (594.0, 841.0),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Paper::A5 => "A5",
+            Paper::A4 => "A4",
+            Paper::A3 => "A3",
+            Paper::A2 => "A2",
+            Paper::A1 => "A1",
+        }
+    }
+}
+
+/// `build.board_size`: A4 (default), A3, A2 or A1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub enum BoardSize {
+    #[default]
+    A4,
+    A3,
+    A2,
+    A1,
+}
+
+/// `build.card_size`: A4 (default) or A5.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub enum CardSize {
+    #[default]
+    A4,
+    A5,
+}
+
+impl BoardSize {
+    pub fn paper(self) -> Paper {
+        match self {
+            BoardSize::A4 => Paper::A4,
+            BoardSize::A3 => Paper::A3,
+            BoardSize::A2 => Paper::A2,
+            BoardSize::A1 => Paper::A1,
+        }
+    }
+}
+
+impl CardSize {
+    pub fn paper(self) -> Paper {
+        match self {
+            CardSize::A4 => Paper::A4,
+            CardSize::A5 => Paper::A5,
+        }
+    }
 }

@@ -84,6 +84,24 @@ fn validate_config(site: &LoadedSite, findings: &mut Vec<Finding>) {
         );
     }
     calendar_days(&mut r, config);
+    if let Some(url) = &config.build.base_url
+        && !is_base_url(url)
+    {
+        r.error(
+            "invalid-value",
+            "build.base_url",
+            format!("`{url}` is not an http:// or https:// address without spaces: the QR codes of boards and cards point there"),
+        );
+    }
+}
+
+fn is_base_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.is_empty() && !r.starts_with('/') && r.chars().all(|c| c.is_ascii_graphic())
+    })
 }
 
 /// A day may be a holiday or a working day, not both: of `calendar:`, and of

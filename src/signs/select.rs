@@ -1,0 +1,133 @@
+//! Which signs a board or card shows: the signs of its GB 6441 accident types, of words in
+//! its hazards and of its emergency supplies, and the mandatory signs of exactly its
+//! protective equipment (`facts::ppe`). Ordered as boards hang them: 禁止, 警告, 指令,
+//! 提示, then the fire-equipment signs.
+
+use super::{Sign, sign_named};
+use crate::facts::ppe::mandatory_signs;
+
+/// GB 6441-1986 accident types → the signs that warn of them.
+const BY_ACCIDENT: &[(&str, &[&str])] = &[
+    ("物体打击", &["当心落物"]),
+    ("车辆伤害", &["当心车辆"]),
+    ("机械伤害", &["当心机械伤人"]),
+    ("起重伤害", &["当心吊物", "禁止停留"]),
+    ("触电", &["当心触电"]),
+    ("淹溺", &["当心落水"]),
+    ("灼烫", &["当心烫伤"]),
+    ("火灾", &["禁止烟火", "当心火灾"]),
+    ("高处坠落", &["当心坠落"]),
+    ("坍塌", &["当心坍塌"]),
+    ("冒顶片帮", &["当心坍塌"]),
+    ("放炮", &["当心爆炸"]),
+    ("火药爆炸", &["当心爆炸"]),
+    ("瓦斯爆炸", &["禁止烟火", "当心爆炸"]),
+    ("锅炉爆炸", &["当心爆炸"]),
+    ("容器爆炸", &["当心爆炸"]),
+    ("其他爆炸", &["禁止烟火", "当心爆炸"]),
+    ("中毒和窒息", &["当心中毒", "当心缺氧"]),
+];
+
+/// Words of a hazard → the sign it calls for, beyond those of the accident types.
+const BY_HAZARD: &[(&[&str], &str)] = &[
+    (&["叉车", "货叉"], "当心叉车"),
+    (&["粉尘"], "当心粉尘"),
+    (&["高温"], "当心高温表面"),
+    (&["弧光", "电焊", "焊接"], "当心弧光"),
+    (&["腐蚀", "酸液", "碱液"], "当心腐蚀"),
+    (&["有毒", "中毒"], "当心中毒"),
+    (&["有限空间", "缺氧"], "当心缺氧"),
+    (&["漏电", "带电"], "当心触电"),
+    (&["手伸入"], "当心伤手"),
+    (&["湿滑", "滑倒"], "当心滑倒"),
+    (&["吊装", "吊物"], "当心吊物"),
+];
+
+/// Words of an emergency supply → the sign that marks where it is.
+const BY_SUPPLY: &[(&[&str], &str)] = &[
+    (&["推车式"], "推车式灭火器"),
+    (&["灭火器"], "手提式灭火器"),
+    (&["消火栓"], "消火栓箱"),
+    (&["急救"], "急救点"),
+];
+
+/// What a board or card is about.
+pub struct SignSources<'a> {
+    pub accidents: &'a [String],
+    pub hazards: &'a [String],
+    pub ppe: &'a [String],
+    pub supplies: &'a [String],
+}
+
+pub fn signs_for(sources: &SignSources) -> Vec<&'static Sign> {
+    let mut names: Vec<String> = Vec::new();
+    for accident in sources.accidents {
+        match BY_ACCIDENT.iter().find(|(a, _)| a == accident) {
+            Some((_, signs)) => names.extend(signs.iter().map(|s| s.to_string())),
+            None => names.push("注意安全".into()),
+        }
+    }
+    let by_words = |texts: &[String], table: &[(&[&str], &str)]| -> Vec<String> {
+        table
+            .iter()
+            .filter(|(words, _)| texts.iter().any(|t| words.iter().any(|w| t.contains(w))))
+            .map(|(_, sign)| sign.to_string())
+            .collect()
+    };
+    names.extend(by_words(sources.hazards, BY_HAZARD));
+    names.extend(mandatory_signs(sources.ppe));
+    names.extend(by_words(sources.supplies, BY_SUPPLY));
+    let mut signs: Vec<&'static Sign> = Vec::new();
+    for sign in names.iter().filter_map(|n| sign_named(n)) {
+        if !signs.iter().any(|s| s.text == sign.text) {
+            signs.push(sign);
+        }
+    }
+    // Stable: within a kind, the order of the sources.
+    signs.sort_by_key(|s| s.kind);
+    signs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(signs: &[&Sign]) -> Vec<&'static str> {
+        signs.iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn every_sign_the_tables_name_is_drawn() {
+        let named = BY_ACCIDENT
+            .iter()
+            .flat_map(|(_, s)| s.iter().copied())
+            .chain(BY_HAZARD.iter().map(|(_, s)| *s))
+            .chain(BY_SUPPLY.iter().map(|(_, s)| *s));
+        for name in named.chain(["注意安全"]) {
+            assert!(sign_named(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn prohibitions_first_then_warnings_mandatory_and_equipment() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let signs = signs_for(&SignSources {
+            accidents: &s(&["火灾", "机械伤害", "未列明"]),
+            hazards: &s(&["叉车撞击货架"]),
+            ppe: &s(&["耳塞", "反光背心"]),
+            supplies: &s(&["干粉灭火器 4kg"]),
+        });
+        assert_eq!(
+            texts(&signs),
+            [
+                "禁止烟火",
+                "当心火灾",
+                "当心机械伤人",
+                "注意安全",
+                "当心叉车",
+                "必须戴护耳器",
+                "手提式灭火器"
+            ]
+        );
+    }
+}
