@@ -223,3 +223,19 @@ fn the_register_names_control_tiers_departments_and_the_principal_for_major_risk
     );
     assert!(row("R08 叉车装卸作业").contains("仓储物流部"));
 }
+
+#[test]
+fn the_badge_is_named_after_the_city_as_article_twenty_says() {
+    let (_tmp, out, m) = example_html();
+    let badge = text(&read(
+        &out.join(
+            docs(&m, "ruifeng", "badge")[0]["files"]["html"]
+                .as_str()
+                .expect("html"),
+        ),
+    ));
+    assert!(
+        badge.contains("《金华市“安全生产托管”辅导员》工作牌"),
+        "{badge}"
+    );
+}

@@ -95,6 +95,7 @@ fn contacts_always_hold_119_120_110_and_the_regulator() {
         complaint_phone: "0579-82345679".into(),
         address: "某地".into(),
         regulator: "某区应急管理局".into(),
+        city: None,
     };
     let c = contacts(&e, &agency);
     let phones: Vec<&str> = c["external"]

@@ -242,7 +242,15 @@ fn badge(cx: &ServiceContext, c: &Counselor) -> Document {
     card.lines.push(("专业".into(), c.major.clone()));
     card.lines
         .push(("服务企业".into(), cx.enterprise.enterprise.name.clone()));
+    // 第二十条.2 names the badge after the city whose 办法 it is.
+    let title = format!(
+        "《{}“安全生产托管”辅导员》工作牌",
+        cx.agency.city.as_deref().unwrap_or_default()
+    );
     let blocks = vec![
+        Block::Paragraph {
+            content: vec![Inline::Strong { content: t(title) }],
+        },
         Block::Band {
             text: cx.agency.name.clone(),
             fill: BOARD_BLUE.into(),

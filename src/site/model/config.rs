@@ -29,6 +29,9 @@ pub struct Agency {
     pub complaint_phone: String,
     pub address: String,
     pub regulator: String,
+    /// The city whose 自律管理办法 names the badge (第二十条: 《金华市“安全生产托管”辅导员》工作牌).
+    #[serde(default)]
+    pub city: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
