@@ -59,10 +59,11 @@ pub fn index_row(
         .filter(|f| f.enterprise.as_deref() == Some(loaded.id.as_str()))
         .collect();
     let errors = mine.iter().filter(|f| f.is_error()).count();
+    let warnings = mine.iter().filter(|f| f.is_warning()).count();
     let counselors: Vec<&str> = facts.counselors.iter().map(|c| c.name.as_str()).collect();
     json!({
         "id": loaded.id, "name": e.enterprise.name, "counselors": counselors,
-        "documents": documents, "errors": errors, "warnings": mine.len() - errors,
+        "documents": documents, "errors": errors, "warnings": warnings,
         "open_findings": e.service.findings.iter().filter(|f| f.closed_on.is_none()).count(),
         "start": e.service.start, "end": e.service.end,
     })
