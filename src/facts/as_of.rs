@@ -36,6 +36,9 @@ pub fn as_of(e: &EnterpriseFile, date: Date) -> EnterpriseFile {
             q.next_inspection = None;
         }
     }
+    if let Some(visits) = &mut view.service.visits {
+        visits.retain(|v| known(&v.date));
+    }
     for f in &mut view.service.findings {
         if f.closed_on.as_ref().is_some_and(|d| !known(d)) {
             f.closed_on = None;

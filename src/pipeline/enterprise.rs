@@ -14,7 +14,9 @@ use crate::documents::ledgers::{self, LedgerContext};
 use crate::documents::model::Document;
 use crate::documents::pairs::pair_documents;
 use crate::documents::risk::{RiskContext, background_uri, risk_documents};
-use crate::documents::service::{ServiceContext, ServiceContexts, service_documents};
+use crate::documents::service::{
+    RecordsContext, ServiceContext, ServiceContexts, record_documents, service_documents,
+};
 use crate::documents::sheet::Print;
 use crate::documents::systems;
 use crate::facts::as_of::as_of;
@@ -141,6 +143,16 @@ pub fn enterprise_documents(
         at_plan: service_cx(&at_plan, &schedules[1], at_plan.service.plan_issued_on),
         at_build: service_cx(&at_build, &facts.schedule, site.date),
     }));
+    docs.extend(record_documents(
+        engines,
+        &RecordsContext {
+            enterprise_id: id,
+            enterprise: e,
+            counselors: &config.counselors,
+            agency: &config.agency,
+            date: site.date,
+        },
+    )?);
     docs.extend(pair_documents(engines, id, &issued, facts, &context)?);
     stamp(&mut docs, e, site.date);
     Ok(EnterpriseDocs {
