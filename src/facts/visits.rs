@@ -99,8 +99,9 @@ pub struct Tally {
     pub required: u32,
     /// Recorded by the date.
     pub done: u32,
-    /// Full months with fewer than the monthly rate (visits and inspections only).
-    pub short_months: Vec<Month>,
+    /// Full months with fewer than the monthly rate, and how many they had (visits and
+    /// inspections only).
+    pub short_months: Vec<(Month, u32)>,
 }
 
 impl Tally {
@@ -161,11 +162,11 @@ pub fn progress(e: &EnterpriseFile, date: Date) -> Option<Progress> {
                 t.required = t.rate() * n;
                 t.short_months = months
                     .iter()
-                    .filter(|m| {
+                    .map(|m| {
                         let held = visits.iter().filter(|v| m.holds(v.date) && work.counts(v));
-                        (held.count() as u32) < t.rate()
+                        (*m, held.count() as u32)
                     })
-                    .copied()
+                    .filter(|(_, held)| *held < t.rate())
                     .collect();
             } else {
                 t.required = t.rate() * n / 12;

@@ -5,7 +5,7 @@
 use crate::diag::Reporter;
 use crate::facts::calendar::{WorkCalendar, YearSource};
 use crate::facts::holidays::STATUTORY_BASIS;
-use crate::facts::visits::{Month, Tally, progress};
+use crate::facts::visits::{Tally, progress};
 use crate::site::date::Date;
 use crate::site::model::EnterpriseFile;
 
@@ -124,36 +124,39 @@ fn behind(e: &EnterpriseFile, date: Date, r: &mut Reporter) {
         first.label(),
         last.label()
     );
-    for t in progress.tallies.iter().filter(|t| t.is_behind()) {
+    let missing: Vec<String> = progress
+        .tallies
+        .iter()
+        .filter(|t| t.is_behind())
+        .map(|t| format!("{}: {}", t.work.english(), shortfall(t)))
+        .collect();
+    if !missing.is_empty() {
         r.error(
             "service-behind",
             "service.visits",
             format!(
-                "{} by {date}: {} (自律管理办法第十六条)",
-                t.work.english(),
-                shortfall(t, &span)
+                "by {date}, for {span}, the visits record too little (自律管理办法第十六条): {}",
+                missing.join("; ")
             ),
         );
     }
 }
 
-fn shortfall(t: &Tally, span: &str) -> String {
+fn shortfall(t: &Tally) -> String {
     if t.short_months.is_empty() {
         return format!(
-            "{} recorded, {} required for {span} ({} a year, pro rata, rounded down)",
+            "{} recorded, {} required ({} a year, pro rata, rounded down)",
             t.done,
             t.required,
             t.rate()
         );
     }
-    let months: Vec<String> = t.short_months.iter().map(Month::label).collect();
-    format!(
-        "fewer than {} a month in {} ({} recorded, {} required for {span})",
-        t.rate(),
-        months.join(", "),
-        t.done,
-        t.required
-    )
+    let months: Vec<String> = t
+        .short_months
+        .iter()
+        .map(|(m, held)| format!("{} ({held})", m.label()))
+        .collect();
+    format!("fewer than {} a month in {}", t.rate(), months.join(", "))
 }
 
 /// `holiday-data-missing`: the contract reaches into years whose 调休 arrangement is

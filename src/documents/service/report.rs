@@ -88,8 +88,12 @@ fn rate_text(t: &Tally, rate: u32) -> String {
 /// 达到要求, or what is missing and in which months.
 fn result_text(t: &Tally) -> String {
     if !t.short_months.is_empty() {
-        let months: Vec<String> = t.short_months.iter().map(Month::label).collect();
-        format!("{} 不足", months.join("、"))
+        let months: Vec<String> = t
+            .short_months
+            .iter()
+            .map(|(m, held)| format!("{} 仅 {held} 次", m.label()))
+            .collect();
+        months.join("；")
     } else if t.done < t.required {
         format!("差 {} 次", t.required - t.done)
     } else {
