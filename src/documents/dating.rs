@@ -93,5 +93,38 @@ mod tests {
         assert_eq!(on(Kind::ServiceNotice), "2026-03-01");
         assert_eq!(on(Kind::System), e.issued_on().to_string());
         assert_eq!(on(Kind::Ledger), "2026-11-23");
+        assert_eq!(on(Kind::ServiceReport), "2026-11-23");
+    }
+
+    #[test]
+    fn visit_records_and_notices_keep_their_own_dates() {
+        let text = include_str!("../../example/enterprises/ruifeng.yaml");
+        let e: EnterpriseFile = serde_saphyr::from_str(text).expect("example");
+        let build = Date::parse("2026-11-23").expect("date");
+        let visit = Date::parse("2026-03-10").expect("date");
+        let mut docs = [
+            Kind::VisitRecord,
+            Kind::RectificationNotice,
+            Kind::ServiceReport,
+        ]
+        .map(|k| {
+            let mut d = Document::of_enterprise(
+                k,
+                "t".into(),
+                "x",
+                "s".into(),
+                crate::documents::model::Layout::Portrait,
+                Vec::new(),
+            );
+            d.date = Some(visit);
+            d
+        });
+        stamp(&mut docs, &e, build);
+        let dates: Vec<Option<Date>> = docs.iter().map(|d| d.date).collect();
+        assert_eq!(dates, [Some(visit), Some(visit), Some(build)]);
+        assert_eq!(
+            docs[0].date_line.as_deref(),
+            Some("服务日期：2026年3月10日")
+        );
     }
 }
