@@ -205,3 +205,12 @@ fn records_notices_and_the_report_agree_with_the_input() {
     );
     assert!(html.contains("<svg") && html.contains("应完成"));
 }
+
+#[test]
+fn the_agency_index_shows_visits_made_against_visits_owed() {
+    let (_tmp, out, _) = example_html();
+    let index = text(&read(&out.join("index.html")));
+    // ruifeng: 18 visits by 2026-11-23, 8 full months × 2 owed; jinshun records none.
+    assert!(index.contains("18 / 16"), "{index}");
+    assert!(index.contains("未记录"));
+}
