@@ -175,12 +175,7 @@ fn visit_blocks(cx: &RecordsContext, v: &Visit) -> Vec<Block> {
         blocks.push(h("三、现场照片"));
         blocks.push(Block::Cards { cards: photos });
     }
-    blocks.push(Block::Signatures {
-        labels: vec![
-            "服务人员（签字）".to_string(),
-            format!("企业确认 {}（签字）", s.contact.name),
-        ],
-    });
+    blocks.push(sign(&["服务人员（签字）", "企业确认（签字）"]));
     blocks
 }
 
@@ -249,13 +244,8 @@ fn notice_blocks(
             cards: vec![photo_card(photo, &finding.issue)],
         });
     }
-    blocks.push(Block::Signatures {
-        labels: vec![
-            format!("{}（盖章）", cx.agency.name),
-            "辅导员（签字）".to_string(),
-            format!("签收人 {}（签字）", e.service.contact.name),
-        ],
-    });
+    blocks.push(sign(&["辅导员（签字）", "服务机构（盖章）"]));
+    blocks.push(sign(&["签收人（签字）", "签收日期"]));
     Ok(blocks)
 }
 
@@ -267,21 +257,28 @@ fn receipt_blocks(cx: &RecordsContext, finding: &SiteFinding) -> Vec<Block> {
         ("隐患".to_string(), t(finding.issue.clone())),
         ("整改期限".to_string(), t(finding.due.chinese())),
     ];
-    let mut lines = vec!["整改措施及完成情况".to_string()];
+    // One line each, wide enough to write on; signers two to a row.
+    let mut lines = vec![sign(&["整改措施及完成情况"])];
     match closed {
         Some(day) => rows.push(("整改完成日期".to_string(), t(day.chinese()))),
-        None => lines.push("整改完成日期".to_string()),
+        None => lines.push(sign(&["整改完成日期"])),
     }
-    lines.extend([
-        format!("{}（盖章）", cx.enterprise.enterprise.name),
-        "企业负责人（签字）".to_string(),
-        "复查人（签字）".to_string(),
-    ]);
+    lines.push(sign(&["企业负责人（签字）", "企业（盖章）"]));
+    lines.push(sign(&["复查人（签字）", "复查日期"]));
     vec![
         Block::Rule,
         h("隐患整改回执"),
         p(format!("{}：", cx.agency.name)),
         Block::Panel { rows },
-        Block::Signatures { labels: lines },
     ]
+    .into_iter()
+    .chain(lines)
+    .collect()
+}
+
+/// A row of signature lines.
+pub(super) fn sign(labels: &[&str]) -> Block {
+    Block::Signatures {
+        labels: labels.iter().map(|l| l.to_string()).collect(),
+    }
 }

@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 use tera::Context;
 
-use super::records::RecordsContext;
+use super::records::{RecordsContext, sign};
 use crate::documents::markdown::to_blocks;
 use crate::documents::model::{Block, Document, Kind, Layout};
 use crate::facts::as_of::as_of;
@@ -34,13 +34,8 @@ pub fn service_report(
         .position(|b| matches!(b, Block::Table { .. }))
         .map_or(blocks.len(), |i| i + 1);
     blocks.insert(at, chart(&progress, cx));
-    blocks.push(Block::Signatures {
-        labels: vec![
-            format!("{}（盖章）", cx.agency.name),
-            "编制人（签字）".to_string(),
-            "机构负责人（签字）".to_string(),
-        ],
-    });
+    blocks.push(sign(&["编制人（签字）", "机构负责人（签字）"]));
+    blocks.push(sign(&["服务机构（盖章）", "日期"]));
     let mut doc = Document::of_enterprise(
         Kind::ServiceReport,
         "托管服务工作报告".to_string(),
