@@ -105,7 +105,12 @@ pub fn visit_records(cx: &RecordsContext) -> Vec<Document> {
             } else {
                 format!("visit-{}", v.date)
             };
-            let title = format!("托管服务现场记录（{}）", v.date.chinese());
+            // Two visits on one day are told apart by their kind.
+            let title = if same_day > 1 {
+                format!("托管服务现场记录（{} {}）", v.date.chinese(), v.kind.name())
+            } else {
+                format!("托管服务现场记录（{}）", v.date.chinese())
+            };
             cx.document(Kind::VisitRecord, title, slug, v.date, visit_blocks(cx, v))
         })
         .collect()
