@@ -11,6 +11,9 @@ use crate::site::yaml_index::KeyIndex;
 pub enum Severity {
     Error,
     Warning,
+    /// Something a consultant should know (a check that was skipped): never fails a build
+    /// or `check`, not even with `--deny-warnings`.
+    Info,
 }
 
 /// One thing `check` reports. `rule` ids are part of the contract (spec §5); input
@@ -33,6 +36,10 @@ impl Finding {
         self.severity == Severity::Error
     }
 
+    pub fn is_warning(&self) -> bool {
+        self.severity == Severity::Warning
+    }
+
     /// Does this finding stop a build? Input errors do; compliance findings only with --strict.
     pub fn is_input_error(&self) -> bool {
         self.is_error()
@@ -53,6 +60,7 @@ impl fmt::Display for Finding {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "info",
         };
         write!(f, "{severity}[{}] {}", self.rule, self.file)?;
         if let Some(line) = self.line {
@@ -97,5 +105,9 @@ impl Reporter<'_> {
 
     pub fn warning(&mut self, rule: &'static str, path: &str, message: String) {
         self.report(Severity::Warning, rule, path, message);
+    }
+
+    pub fn info(&mut self, rule: &'static str, path: &str, message: String) {
+        self.report(Severity::Info, rule, path, message);
     }
 }

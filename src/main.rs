@@ -238,13 +238,12 @@ fn main() -> ExitCode {
                 }
                 Format::Text => {
                     print_findings(&findings, false);
-                    let errors = findings.iter().filter(|f| f.is_error()).count();
-                    eprintln!("{errors} error(s), {} warning(s)", findings.len() - errors);
+                    eprintln!("{}", summary(&findings));
                 }
             }
             let fails = findings
                 .iter()
-                .any(|f| f.severity == Severity::Error || deny_warnings);
+                .any(|f| f.is_error() || (deny_warnings && f.is_warning()));
             if fails {
                 ExitCode::from(1)
             } else {
@@ -351,12 +350,31 @@ fn print_findings(findings: &[Finding], quiet: bool) {
             continue;
         }
         if colour {
-            let code = if f.is_error() { "31" } else { "33" };
+            let code = match f.severity {
+                Severity::Error => "31",
+                Severity::Warning => "33",
+                Severity::Info => "36",
+            };
             eprintln!("\x1b[{code}m{f}\x1b[0m");
         } else {
             eprintln!("{f}");
         }
     }
+}
+
+/// `N error(s), M warning(s)`, and the notes when there are any.
+fn summary(findings: &[Finding]) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let mut line = format!(
+        "{} error(s), {} warning(s)",
+        count(Severity::Error),
+        count(Severity::Warning)
+    );
+    let notes = count(Severity::Info);
+    if notes > 0 {
+        line.push_str(&format!(", {notes} note(s)"));
+    }
+    line
 }
 
 fn fail(message: &str) -> ExitCode {

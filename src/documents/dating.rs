@@ -15,6 +15,12 @@ pub enum DatedBy {
     EnterpriseIssued,
     /// The build date: records kept up to now, and the plan of the remaining service.
     Build,
+    /// A 托管服务现场记录: the date of its visit.
+    Visit,
+    /// A 隐患整改通知单: the day the finding was notified (`facts::visits::notified_on`:
+    /// the first recorded visit naming it, else `plan_issued_on`); its 回执 is judged at
+    /// the build date.
+    Notified,
 }
 
 pub fn dated_by(kind: Kind) -> DatedBy {
@@ -28,17 +34,21 @@ pub fn dated_by(kind: Kind) -> DatedBy {
         | Kind::PostCard
         | Kind::PairRoster
         | Kind::PairAgreement => DatedBy::EnterpriseIssued,
-        Kind::Ledger | Kind::ServiceCalendar | Kind::Index => DatedBy::Build,
+        Kind::Ledger | Kind::ServiceCalendar | Kind::ServiceReport | Kind::Index => DatedBy::Build,
+        Kind::VisitRecord => DatedBy::Visit,
+        Kind::RectificationNotice => DatedBy::Notified,
     }
 }
 
-/// The date itself, for an enterprise and a build date.
+/// The date itself, for an enterprise and a build date. A visit record or a notice is
+/// dated by its own event, which its builder sets on the document (`stamp` keeps it); the
+/// build date stands in here, as nothing after it is known.
 pub fn date_of(by: DatedBy, e: &EnterpriseFile, build: Date) -> Date {
     match by {
         DatedBy::PlanIssued => e.service.plan_issued_on,
         DatedBy::ServiceStart => e.service.start,
         DatedBy::EnterpriseIssued => e.issued_on(),
-        DatedBy::Build => build,
+        DatedBy::Build | DatedBy::Visit | DatedBy::Notified => build,
     }
 }
 
@@ -50,6 +60,9 @@ fn date_label(kind: Kind) -> &'static str {
         Kind::ServiceNotice => "告知日期",
         Kind::RiskMap | Kind::RiskRegister | Kind::ZoneBoard | Kind::PostCard => "发布日期",
         Kind::PairAgreement => "签订日期",
+        Kind::VisitRecord => "服务日期",
+        Kind::RectificationNotice => "通知日期",
+        Kind::ServiceReport => "报告日期",
         _ => "编制日期",
     }
 }
@@ -57,7 +70,10 @@ fn date_label(kind: Kind) -> &'static str {
 /// Gives every document its date and its printed date line.
 pub fn stamp(docs: &mut [Document], e: &EnterpriseFile, build: Date) {
     for doc in docs {
-        let date = date_of(dated_by(doc.kind), e, build);
+        let date = match (dated_by(doc.kind), doc.date) {
+            (DatedBy::Visit | DatedBy::Notified, Some(own)) => own,
+            (by, _) => date_of(by, e, build),
+        };
         doc.date = Some(date);
         doc.date_line = Some(format!("{}：{}", date_label(doc.kind), date.chinese()));
     }
@@ -77,5 +93,38 @@ mod tests {
         assert_eq!(on(Kind::ServiceNotice), "2026-03-01");
         assert_eq!(on(Kind::System), e.issued_on().to_string());
         assert_eq!(on(Kind::Ledger), "2026-11-23");
+        assert_eq!(on(Kind::ServiceReport), "2026-11-23");
+    }
+
+    #[test]
+    fn visit_records_and_notices_keep_their_own_dates() {
+        let text = include_str!("../../example/enterprises/ruifeng.yaml");
+        let e: EnterpriseFile = serde_saphyr::from_str(text).expect("example");
+        let build = Date::parse("2026-11-23").expect("date");
+        let visit = Date::parse("2026-03-10").expect("date");
+        let mut docs = [
+            Kind::VisitRecord,
+            Kind::RectificationNotice,
+            Kind::ServiceReport,
+        ]
+        .map(|k| {
+            let mut d = Document::of_enterprise(
+                k,
+                "t".into(),
+                "x",
+                "s".into(),
+                crate::documents::model::Layout::Portrait,
+                Vec::new(),
+            );
+            d.date = Some(visit);
+            d
+        });
+        stamp(&mut docs, &e, build);
+        let dates: Vec<Option<Date>> = docs.iter().map(|d| d.date).collect();
+        assert_eq!(dates, [Some(visit), Some(visit), Some(build)]);
+        assert_eq!(
+            docs[0].date_line.as_deref(),
+            Some("服务日期：2026年3月10日")
+        );
     }
 }

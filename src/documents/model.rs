@@ -22,6 +22,9 @@ pub enum Kind {
     Badge,
     PairRoster,
     PairAgreement,
+    VisitRecord,
+    RectificationNotice,
+    ServiceReport,
     Index,
 }
 
@@ -41,6 +44,9 @@ impl Kind {
             Kind::Badge => "badge",
             Kind::PairRoster => "pair-roster",
             Kind::PairAgreement => "pair-agreement",
+            Kind::VisitRecord => "visit-record",
+            Kind::RectificationNotice => "rectification-notice",
+            Kind::ServiceReport => "service-report",
             Kind::Index => "index",
         }
     }

@@ -36,6 +36,9 @@ pub fn as_of(e: &EnterpriseFile, date: Date) -> EnterpriseFile {
             q.next_inspection = None;
         }
     }
+    if let Some(visits) = &mut view.service.visits {
+        visits.retain(|v| known(&v.date));
+    }
     for f in &mut view.service.findings {
         if f.closed_on.as_ref().is_some_and(|d| !known(d)) {
             f.closed_on = None;
@@ -69,6 +72,8 @@ mod tests {
         assert!(v.records.inspections.iter().all(|x| x.date <= day));
         assert!(v.records.inspections.len() < e.records.inspections.len());
         assert!(v.records.drills.is_empty());
+        let visits = v.service.visits.as_ref().expect("visits");
+        assert!(visits.iter().all(|x| x.date <= day) && visits.len() == 2);
         // Closed on 2026-03-25: still open on the 20th, but its due date stays.
         let f = &v.service.findings[0];
         assert_eq!(f.closed_on, None);

@@ -14,11 +14,14 @@ use crate::documents::ledgers::{self, LedgerContext};
 use crate::documents::model::Document;
 use crate::documents::pairs::pair_documents;
 use crate::documents::risk::{RiskContext, background_uri, risk_documents};
-use crate::documents::service::{ServiceContext, ServiceContexts, service_documents};
+use crate::documents::service::{
+    RecordsContext, ServiceContext, ServiceContexts, record_documents, service_documents,
+};
 use crate::documents::sheet::Print;
 use crate::documents::systems;
 use crate::facts::as_of::as_of;
 use crate::facts::calendar::service_schedule;
+use crate::facts::visits::progress;
 use crate::facts::{EnterpriseFacts, Site};
 use crate::output::manifest::{ManifestDocument, ManifestEnterprise};
 use crate::output::writer::Sink;
@@ -27,6 +30,7 @@ use crate::render::html::{self, DocLink, PageCommon};
 use crate::render::ics::{IcsInput, service_calendar_ics};
 use crate::render::pdf::{PACK_FILE, PdfRenderer, RenderedPdfs};
 use crate::render::xlsx;
+use crate::site::date::Date;
 use crate::site::load::LoadedEnterprise;
 use crate::site::paths::resolve_in_site;
 
@@ -52,19 +56,27 @@ pub fn index_row(
     facts: &EnterpriseFacts,
     findings: &[Finding],
     documents: usize,
+    date: Date,
 ) -> Value {
     let e = &loaded.data;
+    // Visits made against visits owed so far (第十六条), and whether any kind is behind.
+    let visits = progress(e, date).map(|p| {
+        let (done, required) = p.tallies.first().map_or((0, 0), |t| (t.done, t.required));
+        json!({"done": done, "required": required,
+               "behind": p.tallies.iter().any(|t| t.is_behind())})
+    });
     let mine: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.enterprise.as_deref() == Some(loaded.id.as_str()))
         .collect();
     let errors = mine.iter().filter(|f| f.is_error()).count();
+    let warnings = mine.iter().filter(|f| f.is_warning()).count();
     let counselors: Vec<&str> = facts.counselors.iter().map(|c| c.name.as_str()).collect();
     json!({
         "id": loaded.id, "name": e.enterprise.name, "counselors": counselors,
-        "documents": documents, "errors": errors, "warnings": mine.len() - errors,
+        "documents": documents, "errors": errors, "warnings": warnings,
         "open_findings": e.service.findings.iter().filter(|f| f.closed_on.is_none()).count(),
-        "start": e.service.start, "end": e.service.end,
+        "start": e.service.start, "end": e.service.end, "visits": visits,
     })
 }
 
@@ -140,6 +152,16 @@ pub fn enterprise_documents(
         at_plan: service_cx(&at_plan, &schedules[1], at_plan.service.plan_issued_on),
         at_build: service_cx(&at_build, &facts.schedule, site.date),
     }));
+    docs.extend(record_documents(
+        engines,
+        &RecordsContext {
+            enterprise_id: id,
+            enterprise: e,
+            counselors: &config.counselors,
+            agency: &config.agency,
+            date: site.date,
+        },
+    )?);
     docs.extend(pair_documents(engines, id, &issued, facts, &context)?);
     stamp(&mut docs, e, site.date);
     Ok(EnterpriseDocs {
@@ -346,7 +368,7 @@ pub fn build_enterprise(
         c.pdfs += written.pdfs;
         c.warnings.extend(written.warnings);
     }
-    let index_row = index_row(loaded, facts, findings, docs.len());
+    let index_row = index_row(loaded, facts, findings, docs.len(), site.date);
     Ok(EnterpriseOutput {
         entry: ManifestEnterprise {
             id: id.clone(),

@@ -171,7 +171,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     })
                     .count()
             });
-            enterprise::index_row(e, f, &findings, documents)
+            enterprise::index_row(e, f, &findings, documents, site.date)
         })
         .collect();
     write_index_and_manifest(

@@ -2,6 +2,7 @@
 
 pub mod blocks_html;
 mod boards_html;
+pub mod chart;
 pub mod engine;
 pub mod fonts;
 pub mod html;

@@ -248,7 +248,7 @@ fn bounds(values: impl Iterator<Item = f64>) -> (f64, f64) {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn text(
+pub(crate) fn text(
     s: &mut String,
     x: f64,
     y: f64,

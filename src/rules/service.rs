@@ -1,9 +1,11 @@
 //! `service-frequency` (第十六条), `service-plan-late` (第十五条), `service-fee-low`
-//! (第二十二条), `inspection-overdue`, `finding-overdue` and `holiday-data-missing`.
+//! (第二十二条), `inspection-overdue`, `finding-overdue`, `holiday-data-missing`,
+//! `service-behind` (第十六条, against `service.visits`) and `finding-without-photo` (第十五条).
 
 use crate::diag::Reporter;
 use crate::facts::calendar::{WorkCalendar, YearSource};
 use crate::facts::holidays::STATUTORY_BASIS;
+use crate::facts::visits::{Tally, progress};
 use crate::site::date::Date;
 use crate::site::model::EnterpriseFile;
 
@@ -55,6 +57,7 @@ pub fn check(e: &EnterpriseFile, calendar: &WorkCalendar, date: Date, r: &mut Re
         );
     }
     holiday_data(e, calendar, r);
+    behind(e, date, r);
     if e.service.fee < MIN_FEE {
         r.warning(
             "service-fee-low",
@@ -77,6 +80,16 @@ pub fn check(e: &EnterpriseFile, calendar: &WorkCalendar, date: Date, r: &mut Re
         }
     }
     for (i, finding) in e.service.findings.iter().enumerate() {
+        if finding.photo.is_none() {
+            r.warning(
+                "finding-without-photo",
+                &format!("service.findings[{i}]"),
+                format!(
+                    "hazard “{}” has no photo: the plan's list of site hazards is to carry photos (第十五条); add `photo:`",
+                    finding.issue
+                ),
+            );
+        }
         if finding.closed_on.is_none() && finding.due < date {
             r.warning(
                 "finding-overdue",
@@ -88,6 +101,62 @@ pub fn check(e: &EnterpriseFile, calendar: &WorkCalendar, date: Date, r: &mut Re
             );
         }
     }
+}
+
+/// `service-behind`: fewer visits, inspections, trainings or drills recorded by `date`
+/// than 第十六条 or the contract asks for the full months elapsed. Without
+/// `service.visits` nothing is judged, and a note says so.
+fn behind(e: &EnterpriseFile, date: Date, r: &mut Reporter) {
+    let Some(progress) = progress(e, date) else {
+        r.info(
+            "visits-not-recorded",
+            "service",
+            "`service.visits` is not given: whether the visits, inspections, trainings and drills of 第十六条 were made is not checked (service-behind)".to_string(),
+        );
+        return;
+    };
+    let (Some(first), Some(last)) = (progress.months.first(), progress.months.last()) else {
+        return;
+    };
+    let span = format!(
+        "the {} full month(s) {} to {}",
+        progress.months.len(),
+        first.label(),
+        last.label()
+    );
+    let missing: Vec<String> = progress
+        .tallies
+        .iter()
+        .filter(|t| t.is_behind())
+        .map(|t| format!("{}: {}", t.work.english(), shortfall(t)))
+        .collect();
+    if !missing.is_empty() {
+        r.error(
+            "service-behind",
+            "service.visits",
+            format!(
+                "by {date}, for {span}, the visits record too little (自律管理办法第十六条): {}",
+                missing.join("; ")
+            ),
+        );
+    }
+}
+
+fn shortfall(t: &Tally) -> String {
+    if t.short_months.is_empty() {
+        return format!(
+            "{} recorded, {} required ({} a year, pro rata, rounded down)",
+            t.done,
+            t.required,
+            t.rate()
+        );
+    }
+    let months: Vec<String> = t
+        .short_months
+        .iter()
+        .map(|(m, held)| format!("{} ({held})", m.label()))
+        .collect();
+    format!("fewer than {} a month in {}", t.rate(), months.join(", "))
 }
 
 /// `holiday-data-missing`: the contract reaches into years whose 调休 arrangement is

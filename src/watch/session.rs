@@ -160,7 +160,7 @@ impl Session {
             enterprises,
             pages: counts.pages + 1,
             elapsed: started.elapsed(),
-            warnings: findings.len(),
+            warnings: findings.iter().filter(|f| f.is_warning()).count(),
             site: Arc::new(site),
         })
     }

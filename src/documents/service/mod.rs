@@ -4,6 +4,10 @@
 
 mod calendar;
 mod plan;
+mod records;
+mod report;
+
+pub use records::RecordsContext;
 
 use crate::documents::blocks::{heading as h, paragraph as p, text as t};
 use crate::documents::model::{Block, Document, Inline, Kind, Layout, PersonCard};
@@ -11,6 +15,7 @@ use crate::documents::sheet::{Print, on_sheet};
 use crate::facts::EnterpriseFacts;
 use crate::facts::calendar::{ServiceEvent, ServiceKind};
 use crate::facts::risk::Level;
+use crate::render::engine::{Engines, TemplateError};
 use crate::site::date::Date;
 use crate::site::model::{Agency, Counselor, EnterpriseFile};
 
@@ -47,6 +52,17 @@ pub fn service_documents(cx: &ServiceContexts) -> Vec<Document> {
     ];
     docs.extend(start.facts.counselors.iter().map(|c| badge(start, c)));
     docs
+}
+
+/// The agency's records (spec §10): a record per visit, a notice per finding, the report.
+pub fn record_documents(
+    engines: &Engines,
+    cx: &RecordsContext,
+) -> Result<Vec<Document>, TemplateError> {
+    let mut docs = records::visit_records(cx);
+    docs.extend(records::rectification_notices(engines, cx)?);
+    docs.extend(report::service_report(engines, cx)?);
+    Ok(docs)
 }
 
 fn doc(

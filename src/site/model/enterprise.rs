@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Equipment, Records};
+use super::{Equipment, Records, Visit};
 use crate::facts::risk::Level;
 use crate::site::date::Date;
 
@@ -333,6 +333,10 @@ pub struct Service {
     pub frequency: Frequency,
     #[serde(default)]
     pub findings: Vec<SiteFinding>,
+    /// What the agency recorded of its visits; `None` when not kept in anquan, so that
+    /// `service-behind` is not judged (an empty list is judged).
+    #[serde(default)]
+    pub visits: Option<Vec<Visit>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -30,8 +30,10 @@ mod config;
 mod enterprise;
 mod equipment;
 mod records;
+mod visits;
 
 pub use config::*;
 pub use enterprise::*;
 pub use equipment::*;
 pub use records::*;
+pub use visits::*;

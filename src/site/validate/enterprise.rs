@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::ledgers::validate_ledger_inputs;
+use super::visits::validate_visits;
 use super::{list, phone, reference, site_path, unique_ids};
 use crate::diag::{Finding, Reporter};
 use crate::facts::risk::{LEC_C, LEC_E, LEC_L, LS_FACTOR};
@@ -362,6 +363,7 @@ pub(super) fn validate_enterprise(
             site_path(&mut r, site, &format!("{at}.photo"), photo);
         }
     }
+    validate_visits(&mut r, site, e, counselor_ids);
     validate_ledger_inputs(&mut r, e, &zones);
 }
 

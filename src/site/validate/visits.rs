@@ -1,0 +1,70 @@
+//! `service.visits`: dates within the contract, counselors and findings that resolve,
+//! photos inside the site.
+
+use std::collections::BTreeSet;
+
+use super::{non_empty, reference, site_path};
+use crate::diag::Reporter;
+use crate::site::load::LoadedSite;
+use crate::site::model::EnterpriseFile;
+
+pub(super) fn validate_visits(
+    r: &mut Reporter,
+    site: &LoadedSite,
+    e: &EnterpriseFile,
+    counselor_ids: &BTreeSet<&str>,
+) {
+    let service = &e.service;
+    let issues: BTreeSet<&str> = service.findings.iter().map(|f| f.issue.as_str()).collect();
+    for (i, visit) in service.visits.iter().flatten().enumerate() {
+        let at = format!("service.visits[{i}]");
+        if visit.date < service.signed_on || visit.date > service.end {
+            r.error(
+                "invalid-value",
+                &format!("{at}.date"),
+                format!(
+                    "the visit of {} lies outside the contract (signed {}, ends {})",
+                    visit.date, service.signed_on, service.end
+                ),
+            );
+        }
+        if visit.counselors.is_empty() {
+            r.error(
+                "invalid-value",
+                &format!("{at}.counselors"),
+                "name the counselor(s) who made the visit".to_string(),
+            );
+        }
+        for (j, c) in visit.counselors.iter().enumerate() {
+            let path = format!("{at}.counselors[{j}]");
+            reference(
+                r,
+                &path,
+                c,
+                counselor_ids,
+                "counselor in anquan.yaml",
+                "the visit",
+            );
+        }
+        non_empty(
+            r,
+            &format!("{at}.content"),
+            &visit.content,
+            "visit's content",
+        );
+        for (j, issue) in visit.findings.iter().enumerate() {
+            let path = format!("{at}.findings[{j}]");
+            reference(
+                r,
+                &path,
+                issue,
+                &issues,
+                "finding (service.findings[].issue)",
+                "the visit",
+            );
+        }
+        for (j, photo) in visit.photos.iter().enumerate() {
+            site_path(r, site, &format!("{at}.photos[{j}]"), photo);
+        }
+    }
+}
