@@ -167,9 +167,10 @@ fn main() -> ExitCode {
                             .map(|(s, d)| format!("{s} {:.0} ms", d.as_secs_f64() * 1000.0))
                             .collect();
                         println!(
-                            "built {} HTML pages and {} PDFs for {} enterprise(s) into {} in {:.2} s ({})",
+                            "built {} HTML pages, {} PDFs and {} DOCX for {} enterprise(s) into {} in {:.2} s ({})",
                             report.pages,
                             report.pdfs,
+                            report.docx,
                             report.enterprises,
                             out.display(),
                             total,

@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use serde_json::{Value, json};
 
 use super::BuildError;
+use super::docx::{document_assets, docx_name, write_docx};
 use crate::diag::Finding;
 use crate::documents::context::enterprise_context;
 use crate::documents::dating::{DatedBy, date_of, stamp};
@@ -21,6 +22,7 @@ use crate::facts::calendar::service_schedule;
 use crate::facts::{EnterpriseFacts, Site};
 use crate::output::manifest::{ManifestDocument, ManifestEnterprise};
 use crate::output::writer::Sink;
+use crate::render::docx::{DocxRenderer, PACK_DOCX};
 use crate::render::engine::Engines;
 use crate::render::html::{self, DocLink, PageCommon};
 use crate::render::ics::{IcsInput, service_calendar_ics};
@@ -34,6 +36,8 @@ use crate::site::paths::resolve_in_site;
 pub struct Outputs<'a> {
     pub html: bool,
     pub pdf: Option<&'a PdfRenderer>,
+    /// Written whenever the PDFs are.
+    pub docx: Option<&'a DocxRenderer>,
     /// PDFs will be written after this step (watch mode): link and list them now.
     pub pdf_later: bool,
 }
@@ -42,6 +46,7 @@ pub struct Outputs<'a> {
 pub struct Counts {
     pub pages: usize,
     pub pdfs: usize,
+    pub docx: usize,
     pub warnings: Vec<String>,
 }
 
@@ -160,15 +165,7 @@ pub fn render_pdfs(
 ) -> Result<RenderedPdfs, BuildError> {
     let config = &site.loaded.config;
     let named: Vec<(&Document, String)> = docs.iter().map(|d| (d, pdf_name(d))).collect();
-    let assets: Vec<(String, std::path::PathBuf)> = docs
-        .iter()
-        .flat_map(|d| d.assets())
-        .filter_map(|rel| {
-            resolve_in_site(&site.loaded.root, rel)
-                .ok()
-                .map(|abs| (rel.to_string(), abs))
-        })
-        .collect();
+    let assets = document_assets(site, docs);
     Ok(renderer.render_enterprise(
         &loaded.id,
         &loaded.data.enterprise.name,
@@ -224,7 +221,11 @@ pub fn build_enterprise(
             title: doc.title.clone(),
             number: doc.control.as_ref().map(|c| c.number.clone()),
             files: if lists_pdfs {
-                [("pdf", format!("{id}/{}", pdf_name(doc)))].into()
+                [
+                    ("pdf", format!("{id}/{}", pdf_name(doc))),
+                    ("docx", format!("{id}/{}", docx_name(doc))),
+                ]
+                .into()
             } else {
                 Default::default()
             },
@@ -238,7 +239,11 @@ pub fn build_enterprise(
             kind: "pack",
             title: format!("{}（{}）", config.build.title, e.enterprise.name),
             number: None,
-            files: [("pdf", format!("{id}/{PACK_FILE}"))].into(),
+            files: [
+                ("pdf", format!("{id}/{PACK_FILE}")),
+                ("docx", format!("{id}/{PACK_DOCX}")),
+            ]
+            .into(),
             members: None,
             date: Some(site.date.to_string()),
         });
@@ -247,6 +252,9 @@ pub fn build_enterprise(
         let rendered = render_pdfs(site, renderer, loaded, &docs)?;
         written.pdfs += write_pdfs(loaded, &rendered, sink)?;
         written.warnings.extend(rendered.warnings);
+    }
+    if let Some(renderer) = outputs.docx {
+        written.docx += write_docx(site, renderer, loaded, &docs, sink)?;
     }
 
     let mine: Vec<&Finding> = findings
@@ -311,6 +319,7 @@ pub fn build_enterprise(
                 number: entry.number.clone(),
                 html: format!("{}.html", doc.slug),
                 pdf: lists_pdfs.then(|| pdf_name(doc)),
+                docx: lists_pdfs.then(|| docx_name(doc)),
             });
         }
         let summary = json!({
@@ -320,6 +329,7 @@ pub fn build_enterprise(
             "service": e.service, "counselors": counselors, "open_findings": open_findings,
             "zones": context["zones"], "site_findings": e.service.findings,
             "pack": lists_pdfs.then_some(PACK_FILE),
+            "pack_docx": lists_pdfs.then_some(PACK_DOCX),
             "workbook": LEDGER_WORKBOOK,
         });
         let rel = format!("{id}/index.html");
@@ -341,6 +351,7 @@ pub fn build_enterprise(
     if let Ok(mut c) = counts.lock() {
         c.pages += written.pages;
         c.pdfs += written.pdfs;
+        c.docx += written.docx;
         c.warnings.extend(written.warnings);
     }
     let index_row = index_row(loaded, facts, findings, docs.len());

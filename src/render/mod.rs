@@ -1,6 +1,7 @@
 //! Renderers: one per output format, each walking the same documents.
 
 pub mod blocks_html;
+pub mod docx;
 pub mod engine;
 pub mod fonts;
 pub mod html;
