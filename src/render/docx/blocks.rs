@@ -138,23 +138,56 @@ fn cell(paragraph: Paragraph, width: usize) -> TableCell {
         .width(width, WidthType::Dxa)
 }
 
-/// Column widths in twips: short columns (序号, 等级, dates) get what they need, text
-/// columns share the rest, as in the PDF.
+/// Twips one character of table text takes (五号, 10.5 pt), and a cell's padding.
+const TABLE_CHAR: usize = 210;
+const CELL_PADDING: usize = 240;
+/// Columns up to this many characters (序号, 等级, names, dates) fit their content.
+const SHORT_COLUMN: usize = 12;
+
+/// Column widths in twips: short columns get what they need, so that nothing breaks
+/// inside a word or a number; text columns share the rest, as in the PDF.
 fn column_widths(rows: &[Vec<usize>], total: usize) -> Vec<usize> {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
-    let weights: Vec<usize> = (0..columns)
+    let longest: Vec<usize> = (0..columns)
         .map(|c| {
-            let longest = rows
-                .iter()
+            rows.iter()
                 .filter_map(|r| r.get(c))
                 .max()
                 .copied()
-                .unwrap_or(1);
-            longest.clamp(2, 24)
+                .unwrap_or(1)
+                .max(2)
         })
         .collect();
-    let sum: usize = weights.iter().sum();
-    weights.iter().map(|w| total * w / sum.max(1)).collect()
+    let natural = |chars: usize| chars * TABLE_CHAR + CELL_PADDING;
+    let fixed: usize = longest
+        .iter()
+        .filter(|&&l| l <= SHORT_COLUMN)
+        .map(|&l| natural(l))
+        .sum();
+    let shared: usize = longest
+        .iter()
+        .filter(|&&l| l > SHORT_COLUMN)
+        .map(|&l| l.min(60))
+        .sum();
+    if shared == 0 || fixed >= total {
+        // Only short columns (or too many): all in proportion to their content.
+        let sum: usize = longest.iter().map(|&l| natural(l)).sum();
+        return longest
+            .iter()
+            .map(|&l| total * natural(l) / sum.max(1))
+            .collect();
+    }
+    let rest = total - fixed;
+    longest
+        .iter()
+        .map(|&l| {
+            if l <= SHORT_COLUMN {
+                natural(l)
+            } else {
+                rest * l.min(60) / shared
+            }
+        })
+        .collect()
 }
 
 /// A bordered full-width table; `header` rows repeat on every page.
@@ -412,8 +445,9 @@ mod tests {
 
     #[test]
     fn short_columns_fit_and_long_ones_share() {
-        let widths = column_widths(&[vec![2, 40], vec![1, 10]], 2600);
-        assert_eq!(widths, vec![200, 2400]);
+        let widths = column_widths(&[vec![2, 40, 30], vec![1, 10, 5]], 9000);
+        // 序号 gets two characters and padding; the text columns share the rest, 4 : 3.
+        assert_eq!(widths, vec![660, 4765, 3574]);
     }
 
     #[test]

@@ -59,7 +59,7 @@ impl DocxRenderer {
         photos: &[(String, PathBuf)],
     ) -> Result<Vec<u8>, DocxError> {
         let items = self.items(doc, enterprise, photos, None);
-        let docx = items.into_iter().fold(new_docx(&doc.title), add_item);
+        let docx = items.into_iter().fold(new_docx(), add_item);
         pack_bytes(page::last_section(docx, doc.layout), &doc.title)
     }
 
@@ -72,7 +72,7 @@ impl DocxRenderer {
         docs: &[Document],
         photos: &[(String, PathBuf)],
     ) -> Result<Vec<u8>, DocxError> {
-        let mut docx = new_docx(cover.title);
+        let mut docx = new_docx();
         let mut section = page::cover_section();
         for paragraph in cover_page(cover) {
             section = section.add_paragraph(paragraph);
@@ -171,12 +171,11 @@ fn bookmark(n: usize) -> String {
     format!("_Toc_doc{:03}", n + 1)
 }
 
-fn new_docx(title: &str) -> Docx {
+fn new_docx() -> Docx {
     // docProps carry no time of their own: a fixed date keeps builds identical.
     page::styles(Docx::new())
         .created_at("2000-01-01T00:00:00Z")
         .updated_at("2000-01-01T00:00:00Z")
-        .custom_property("title", xml_text(title))
 }
 
 fn add_item(docx: Docx, item: Item) -> Docx {
@@ -248,4 +247,39 @@ fn pack_bytes(docx: Docx, title: &str) -> Result<Vec<u8>, DocxError> {
     let mut raw = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut raw).map_err(|e| error(&e))?;
     package::normalize(&raw.into_inner(), &page::font_table_xml()).map_err(|e| error(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::documents::model::{Block, Inline, Kind};
+
+    #[test]
+    fn hostile_text_is_escaped_and_control_characters_dropped() {
+        let hostile = "<w:t>]]>&amp;\u{1}\u{1b}甲";
+        let doc = Document {
+            kind: Kind::System,
+            title: hostile.to_string(),
+            enterprise: None,
+            slug: "x".to_string(),
+            control: None,
+            layout: Layout::Portrait,
+            members: Vec::new(),
+            date: None,
+            date_line: None,
+            blocks: vec![Block::Paragraph {
+                content: vec![Inline::text(hostile)],
+            }],
+        };
+        let bytes = DocxRenderer::new(&[]).document(&doc, hostile, &[]);
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.unwrap())).unwrap();
+        let mut xml = String::new();
+        let mut part = zip.by_name("word/document.xml").unwrap();
+        part.read_to_string(&mut xml).unwrap();
+        assert!(xml.contains("&lt;w:t&gt;]]&gt;&amp;amp;甲"), "{xml:.2000}");
+        assert!(!xml.contains('\u{1}') && !xml.contains('\u{1b}'));
+        assert!(!xml.contains("<w:t>]]>"));
+    }
 }

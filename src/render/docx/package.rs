@@ -13,6 +13,9 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 const HEADER_ROW_MARK: &str = "<w:cantSplit />";
 const HEADER_ROW: &str = "<w:cantSplit /><w:tblHeader />";
 
+const NORMAL_STYLE: &str = r#"w:type="paragraph" w:styleId="Normal">"#;
+const DEFAULT_NORMAL_STYLE: &str = r#"w:type="paragraph" w:styleId="Normal" w:default="1">"#;
+
 /// Re-packs `raw` (a DOCX from docx-rs) deterministically, with `font_table` as
 /// `word/fontTable.xml` (docx-rs writes a fixed one that names no Chinese face).
 pub fn normalize(raw: &[u8], font_table: &str) -> zip::result::ZipResult<Vec<u8>> {
@@ -35,6 +38,13 @@ pub fn normalize(raw: &[u8], font_table: &str) -> zip::result::ZipResult<Vec<u8>
         entry.read_to_end(&mut bytes)?;
         if name == "word/fontTable.xml" {
             bytes = font_table.as_bytes().to_vec();
+        } else if name == "word/styles.xml"
+            && let Ok(text) = std::str::from_utf8(&bytes)
+        {
+            // docx-rs does not mark Normal as the default paragraph style.
+            bytes = text
+                .replacen(NORMAL_STYLE, DEFAULT_NORMAL_STYLE, 1)
+                .into_bytes();
         } else if name.starts_with("word/")
             && name.ends_with(".xml")
             && let Ok(text) = std::str::from_utf8(&bytes)
