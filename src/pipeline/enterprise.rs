@@ -47,6 +47,8 @@ pub struct Counts {
     pub pages: usize,
     pub pdfs: usize,
     pub docx: usize,
+    /// Time spent writing DOCX, summed over the enterprises (built in parallel).
+    pub docx_time: std::time::Duration,
     pub warnings: Vec<String>,
 }
 
@@ -254,7 +256,9 @@ pub fn build_enterprise(
         written.warnings.extend(rendered.warnings);
     }
     if let Some(renderer) = outputs.docx {
+        let started = std::time::Instant::now();
         written.docx += write_docx(site, renderer, loaded, &docs, sink)?;
+        written.docx_time += started.elapsed();
     }
 
     let mine: Vec<&Finding> = findings
@@ -352,6 +356,7 @@ pub fn build_enterprise(
         c.pages += written.pages;
         c.pdfs += written.pdfs;
         c.docx += written.docx;
+        c.docx_time += written.docx_time;
         c.warnings.extend(written.warnings);
     }
     let index_row = index_row(loaded, facts, findings, docs.len());

@@ -67,6 +67,8 @@ pub struct BuildReport {
     pub timings: Vec<(&'static str, Duration)>,
     pub pdfs: usize,
     pub docx: usize,
+    /// Of the enterprises step, the time spent on DOCX (summed over parallel builds).
+    pub docx_time: Duration,
     /// typst warnings, passed on to the user.
     pub warnings: Vec<String>,
     /// What each enterprise contributed (kept by a watch session for incremental rebuilds).
@@ -213,6 +215,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     report.pages = counts.pages + usize::from(options.html);
     report.pdfs = counts.pdfs;
     report.docx = counts.docx;
+    report.docx_time = counts.docx_time;
     report.warnings = counts.warnings;
     report.enterprises = selected.len();
     report.findings = findings;

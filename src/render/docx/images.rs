@@ -1,12 +1,14 @@
 //! Pictures for Word: anquan's SVG drawings rasterized with resvg, site photos
 //! re-encoded as PNG (the one format docx-rs embeds).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use docx_rs::Pic;
 
 /// A picture ready to embed: PNG bytes and their pixel size.
+#[derive(Clone)]
 pub struct Png {
     pub bytes: Vec<u8>,
     pub width: u32,
@@ -18,9 +20,11 @@ const EMU_PER_MM: f64 = 36_000.0;
 /// Drawings are rasterized for print: about 300 dots per inch at their printed width.
 const PRINT_DPI: f64 = 300.0;
 
-/// Holds the fonts resvg draws text with, loaded once per build.
+/// Holds the fonts resvg draws text with, loaded once per build, and the drawings
+/// rasterized so far: the map is in its own file and in the pack.
 pub struct Rasterizer {
     options: resvg::usvg::Options<'static>,
+    done: Mutex<HashMap<(String, u64), Option<Png>>>,
 }
 
 impl Rasterizer {
@@ -36,11 +40,31 @@ impl Rasterizer {
             ..Default::default()
         };
         options.font_family = "Noto Sans CJK SC".to_string();
-        Rasterizer { options }
+        Rasterizer {
+            options,
+            done: Mutex::default(),
+        }
     }
 
-    /// Renders `svg` at `width_mm` printed width; `None` when it is not a drawing.
+    /// `svg` at `width_mm` printed width; `None` when it is not a drawing.
     pub fn svg_png(&self, svg: &str, width_mm: f64) -> Option<Png> {
+        let key = (svg.to_string(), (width_mm * 100.0) as u64);
+        if let Some(png) = self
+            .done
+            .lock()
+            .ok()
+            .and_then(|done| done.get(&key).cloned())
+        {
+            return png;
+        }
+        let png = self.rasterize(svg, width_mm);
+        if let Ok(mut done) = self.done.lock() {
+            done.insert(key, png.clone());
+        }
+        png
+    }
+
+    fn rasterize(&self, svg: &str, width_mm: f64) -> Option<Png> {
         let tree = resvg::usvg::Tree::from_str(svg, &self.options).ok()?;
         let size = tree.size();
         let width = (width_mm / 25.4 * PRINT_DPI).round().max(1.0) as u32;

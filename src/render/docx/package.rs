@@ -1,66 +1,63 @@
-//! Makes docx-rs's zip byte-identical across builds and fills in what the crate does
-//! not write: every entry gets one fixed timestamp, paragraph ids (a per-thread counter
-//! in docx-rs) are renumbered from 1, and header rows are marked to repeat.
+//! Finishes docx-rs's package parts before they are zipped: paragraph ids (a
+//! per-thread counter in docx-rs, so they depend on what the thread built before) are
+//! renumbered from 1, header rows are marked to repeat, Normal becomes the default
+//! style and the font table names the Chinese faces. docx-rs zips with zip 8 without
+//! its `time` feature, so every entry carries the fixed 1980-01-01 timestamp (a test
+//! below checks it): same parts, same bytes.
 
-use std::io::{Cursor, Read, Write};
-
-use regex::Regex;
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+use docx_rs::XMLDocx;
 
 /// docx-rs has no `w:tblHeader`: header rows are built with `w:cantSplit` (which only
 /// they carry), and this adds the repeat mark beside it.
 const HEADER_ROW_MARK: &str = "<w:cantSplit />";
 const HEADER_ROW: &str = "<w:cantSplit /><w:tblHeader />";
-
 const NORMAL_STYLE: &str = r#"w:type="paragraph" w:styleId="Normal">"#;
 const DEFAULT_NORMAL_STYLE: &str = r#"w:type="paragraph" w:styleId="Normal" w:default="1">"#;
 
-/// Re-packs `raw` (a DOCX from docx-rs) deterministically, with `font_table` as
-/// `word/fontTable.xml` (docx-rs writes a fixed one that names no Chinese face).
-pub fn normalize(raw: &[u8], font_table: &str) -> zip::result::ZipResult<Vec<u8>> {
-    let mut archive = ZipArchive::new(Cursor::new(raw))?;
-    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(raw.len())));
-    // 1980-01-01, the zip epoch: the build date already shows in the document itself.
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
-    let para_id = Regex::new(r#"w14:paraId="[0-9A-Fa-f]*""#).map_err(std::io::Error::other)?;
-    let mut next_id = 0u32;
-    for index in 0..archive.len() {
-        let mut entry = archive.by_index(index)?;
-        if entry.is_dir() {
-            continue;
-        }
-        let name = entry.name()?.to_string();
-        let mut bytes = Vec::with_capacity(entry.size() as usize);
-        entry.read_to_end(&mut bytes)?;
-        if name == "word/fontTable.xml" {
-            bytes = font_table.as_bytes().to_vec();
-        } else if name == "word/styles.xml"
-            && let Ok(text) = std::str::from_utf8(&bytes)
-        {
-            // docx-rs does not mark Normal as the default paragraph style.
-            bytes = text
-                .replacen(NORMAL_STYLE, DEFAULT_NORMAL_STYLE, 1)
-                .into_bytes();
-        } else if name.starts_with("word/")
-            && name.ends_with(".xml")
-            && let Ok(text) = std::str::from_utf8(&bytes)
-        {
-            {
-                let renumbered = para_id.replace_all(text, |_: &regex::Captures| {
-                    next_id += 1;
-                    format!(r#"w14:paraId="{next_id:08X}""#)
-                });
-                bytes = renumbered.replace(HEADER_ROW_MARK, HEADER_ROW).into_bytes();
-            }
-        }
-        out.start_file(name, options)?;
-        out.write_all(&bytes)?;
+/// Patches the parts of one file; `font_table` replaces docx-rs's fixed one.
+pub fn finish(xml: &mut XMLDocx, font_table: &str) {
+    let mut ids = ParaIds::default();
+    xml.document = ids
+        .renumber(&xml.document)
+        .replace(HEADER_ROW_MARK, HEADER_ROW)
+        .into_bytes();
+    for part in xml.headers.iter_mut().chain(xml.footers.iter_mut()) {
+        *part = ids.renumber(part).into_bytes();
     }
-    Ok(out.finish()?.into_inner())
+    for part in [&mut xml.footnotes, &mut xml.comments] {
+        *part = ids.renumber(part).into_bytes();
+    }
+    xml.styles = String::from_utf8_lossy(&xml.styles)
+        .replacen(NORMAL_STYLE, DEFAULT_NORMAL_STYLE, 1)
+        .into_bytes();
+    xml.font_table = font_table.as_bytes().to_vec();
+}
+
+/// Paragraph ids numbered in the order they appear in the file.
+#[derive(Default)]
+struct ParaIds {
+    next: u32,
+}
+
+impl ParaIds {
+    fn renumber(&mut self, part: &[u8]) -> String {
+        let text = String::from_utf8_lossy(part);
+        let mut out = String::with_capacity(text.len());
+        let mut rest: &str = &text;
+        const KEY: &str = "w14:paraId=\"";
+        while let Some(start) = rest.find(KEY) {
+            let value = start + KEY.len();
+            let Some(len) = rest[value..].find('"') else {
+                break;
+            };
+            self.next += 1;
+            out.push_str(&rest[..value]);
+            out.push_str(&format!("{:08X}", self.next));
+            rest = &rest[value + len..];
+        }
+        out.push_str(rest);
+        out
+    }
 }
 
 /// Text as XML 1.0 allows it: control characters other than tab and line breaks are
@@ -77,6 +74,18 @@ pub fn xml_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraph_ids_count_from_one_across_parts() {
+        let mut ids = ParaIds::default();
+        let a = ids.renumber(br#"<w:p w14:paraId="0000002a"><w:p w14:paraId="00000007">"#);
+        let b = ids.renumber(br#"<w:p w14:paraId="00000001">x"#);
+        assert_eq!(
+            a,
+            r#"<w:p w14:paraId="00000001"><w:p w14:paraId="00000002">"#
+        );
+        assert_eq!(b, r#"<w:p w14:paraId="00000003">x"#);
+    }
 
     #[test]
     fn drops_xml_invalid_characters_only() {
