@@ -5,13 +5,14 @@ use std::path::PathBuf;
 
 use docx_rs::{
     AlignmentType, BreakType, LineSpacing, Paragraph, Run, Shading, ShdType, Table, TableCell,
-    TableRow, WidthType,
+    WidthType,
 };
 
 use super::images::{Rasterizer, photo_png, picture};
 use super::package::xml_text;
 use super::page::{self, BODY_SIZE, HEADING, TABLE_SIZE, fonts};
-use crate::documents::model::{Block, Inline, Layout, PersonCard, plain_text};
+use super::tables::{column_widths, grid, lengths};
+use crate::documents::model::{Block, Inline, Layout, PersonCard};
 
 /// A body element of a file or a pack section.
 pub enum Item {
@@ -138,80 +139,6 @@ fn cell(paragraph: Paragraph, width: usize) -> TableCell {
         .width(width, WidthType::Dxa)
 }
 
-/// Twips one character of table text takes (五号, 10.5 pt), and a cell's padding.
-const TABLE_CHAR: usize = 210;
-const CELL_PADDING: usize = 240;
-/// Columns up to this many characters (序号, 等级, names, dates) fit their content.
-const SHORT_COLUMN: usize = 12;
-
-/// Column widths in twips: short columns get what they need, so that nothing breaks
-/// inside a word or a number; text columns share the rest, as in the PDF.
-fn column_widths(rows: &[Vec<usize>], total: usize) -> Vec<usize> {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
-    let longest: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .max()
-                .copied()
-                .unwrap_or(1)
-                .max(2)
-        })
-        .collect();
-    let natural = |chars: usize| chars * TABLE_CHAR + CELL_PADDING;
-    let fixed: usize = longest
-        .iter()
-        .filter(|&&l| l <= SHORT_COLUMN)
-        .map(|&l| natural(l))
-        .sum();
-    let shared: usize = longest
-        .iter()
-        .filter(|&&l| l > SHORT_COLUMN)
-        .map(|&l| l.min(60))
-        .sum();
-    if shared == 0 || fixed >= total {
-        // Only short columns (or too many): all in proportion to their content.
-        let sum: usize = longest.iter().map(|&l| natural(l)).sum();
-        return longest
-            .iter()
-            .map(|&l| total * natural(l) / sum.max(1))
-            .collect();
-    }
-    let rest = total - fixed;
-    longest
-        .iter()
-        .map(|&l| {
-            if l <= SHORT_COLUMN {
-                natural(l)
-            } else {
-                rest * l.min(60) / shared
-            }
-        })
-        .collect()
-}
-
-/// A bordered full-width table; `header` rows repeat on every page.
-pub fn grid(
-    header: Option<Vec<TableCell>>,
-    rows: Vec<Vec<TableCell>>,
-    widths: Vec<usize>,
-) -> Table {
-    let mut all = Vec::with_capacity(rows.len() + 1);
-    if let Some(cells) = header {
-        // Marked for `package::normalize`, which makes it repeat (w:tblHeader).
-        all.push(TableRow::new(cells).cant_split());
-    }
-    all.extend(rows.into_iter().map(TableRow::new));
-    Table::new(all).set_grid(widths)
-}
-
-fn lengths(cells: &[Vec<Inline>]) -> Vec<usize> {
-    cells
-        .iter()
-        .map(|c| plain_text(c).chars().count())
-        .collect()
-}
-
 impl Walk<'_> {
     pub fn blocks(&mut self, blocks: &[Block]) {
         for block in blocks {
@@ -314,9 +241,9 @@ impl Walk<'_> {
         let width = page::text_width_mm(self.layout);
         // The height left on a page under the title: the map stays on one page.
         let max_height = if self.layout == Layout::Landscape {
-            135.0
+            105.0
         } else {
-            200.0
+            180.0
         };
         if let Some(png) = self.rasterizer.svg_png(svg, width) {
             self.pictures += 1;
@@ -442,13 +369,6 @@ impl Walk<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn short_columns_fit_and_long_ones_share() {
-        let widths = column_widths(&[vec![2, 40, 30], vec![1, 10, 5]], 9000);
-        // 序号 gets two characters and padding; the text columns share the rest, 4 : 3.
-        assert_eq!(widths, vec![660, 4765, 3574]);
-    }
 
     #[test]
     fn only_hex_colours_reach_the_file() {

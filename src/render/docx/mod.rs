@@ -6,18 +6,20 @@ mod blocks;
 mod images;
 mod package;
 mod page;
+mod tables;
 
 use std::path::PathBuf;
 
 use docx_rs::{
-    AlignmentType, Docx, Paragraph, Run, StyleWithLevel, TableCell, TableOfContents,
-    TableOfContentsItem, WidthType,
+    AlignmentType, Docx, FieldCharType, InstrText, Paragraph, Run, Tab, TabLeaderType,
+    TabValueType, TableCell, WidthType,
 };
 
-use self::blocks::{Item, Walk, grid};
+use self::blocks::{Item, Walk};
 use self::images::Rasterizer;
 use self::package::xml_text;
 use self::page::{BODY, FOLIO_SIZE, TABLE_SIZE, TITLE, fonts};
+use self::tables::grid;
 use crate::documents::model::{Control, Document, Layout};
 
 /// The pack's file name inside the enterprise folder.
@@ -78,25 +80,9 @@ impl DocxRenderer {
             section = section.add_paragraph(paragraph);
         }
         docx = docx.add_section(section);
-        let mut toc = TableOfContents::new()
-            .add_style_with_level(StyleWithLevel::new("Title", 1))
-            .hyperlink()
-            .dirty()
-            .alias("目录")
-            .add_before_paragraph(
-                Paragraph::new()
-                    .style("Title")
-                    .add_run(Run::new().add_text("目　录")),
-            );
-        for (n, doc) in docs.iter().enumerate() {
-            toc = toc.add_item(
-                TableOfContentsItem::new()
-                    .text(xml_text(&doc.title))
-                    .toc_key(bookmark(n))
-                    .page_ref(""),
-            );
+        for paragraph in contents(docs) {
+            docx = docx.add_paragraph(paragraph);
         }
-        docx = docx.add_table_of_contents(toc);
         let mut layout = Layout::Portrait;
         for (n, doc) in docs.iter().enumerate() {
             // Each section's properties close it: the page before a document is set by
@@ -165,6 +151,41 @@ impl DocxRenderer {
         walk.items.push(Item::Paragraph(Box::default()));
         walk.items
     }
+}
+
+/// 目录: a TOC field over the documents' titles (style Title), its entries written
+/// already (Word refreshes the page numbers; LibreOffice fills them on opening). Each
+/// field character is a run of its own, as Word writes them.
+fn contents(docs: &[Document]) -> Vec<Paragraph> {
+    let field = |kind| Run::new().add_field_char(kind, false);
+    let instr = |text: String| Run::new().add_instr_text(InstrText::Unsupported(text));
+    let heading = Paragraph::new()
+        .style("Title")
+        .add_run(Run::new().add_text("目　录"));
+    let mut paragraphs = vec![heading];
+    let tab = Tab::new()
+        .val(TabValueType::Right)
+        .leader(TabLeaderType::Dot)
+        .pos(page::text_width(Layout::Portrait));
+    for (n, doc) in docs.iter().enumerate() {
+        let mut entry = Paragraph::new().add_tab(tab.clone());
+        if n == 0 {
+            entry = entry
+                .add_run(Run::new().add_field_char(FieldCharType::Begin, true))
+                .add_run(instr(r#"TOC \h \z \t "Title,1""#.to_string()))
+                .add_run(field(FieldCharType::Separate));
+        }
+        entry = entry
+            .add_run(Run::new().add_text(xml_text(&doc.title)))
+            .add_run(Run::new().add_tab())
+            .add_run(field(FieldCharType::Begin))
+            .add_run(instr(format!("PAGEREF {} \\h", bookmark(n))))
+            .add_run(field(FieldCharType::Separate))
+            .add_run(field(FieldCharType::End));
+        paragraphs.push(entry);
+    }
+    paragraphs.push(Paragraph::new().add_run(field(FieldCharType::End)));
+    paragraphs
 }
 
 fn bookmark(n: usize) -> String {
