@@ -262,12 +262,10 @@ fn control_table(c: &Control, layout: Layout) -> docx_rs::Table {
 fn pack_bytes(docx: Docx, title: &str) -> Result<Vec<u8>, DocxError> {
     let mut xml = docx.build();
     package::finish(&mut xml, &page::font_table_xml());
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut bytes).map_err(|err| DocxError {
+    package::zip(xml).map_err(|err| DocxError {
         document: title.to_string(),
         message: err.to_string(),
-    })?;
-    Ok(bytes.into_inner())
+    })
 }
 
 #[cfg(test)]

@@ -1,11 +1,15 @@
-//! Finishes docx-rs's package parts before they are zipped: paragraph ids (a
-//! per-thread counter in docx-rs, so they depend on what the thread built before) are
-//! renumbered from 1, header rows are marked to repeat, Normal becomes the default
-//! style and the font table names the Chinese faces. docx-rs zips with zip 8 without
-//! its `time` feature, so every entry carries the fixed 1980-01-01 timestamp (a test
-//! below checks it): same parts, same bytes.
+//! Finishes docx-rs's package parts and zips them: paragraph ids (a per-thread
+//! counter in docx-rs, so they depend on what the thread built before) are renumbered
+//! from 1, header rows are marked to repeat, Normal becomes the default style and the
+//! font table names the Chinese faces. The zip is written here, compressed (docx-rs
+//! 0.4.22 stores its entries uncompressed), in a fixed order with one fixed timestamp:
+//! same parts, same bytes.
+
+use std::io::{Cursor, Write};
 
 use docx_rs::XMLDocx;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
 
 /// docx-rs has no `w:tblHeader`: header rows are built with `w:cantSplit` (which only
 /// they carry), and this adds the repeat mark beside it.
@@ -31,6 +35,53 @@ pub fn finish(xml: &mut XMLDocx, font_table: &str) {
         .replacen(NORMAL_STYLE, DEFAULT_NORMAL_STYLE, 1)
         .into_bytes();
     xml.font_table = font_table.as_bytes().to_vec();
+}
+
+/// The parts as a DOCX file, in docx-rs's order (the parts anquan never uses, task
+/// panes, web extensions and custom XML, are left out).
+pub fn zip(xml: XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    // The zip epoch, 1980-01-01: the build date shows in the documents themselves.
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644);
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("[Content_Types].xml".into(), xml.content_type),
+        ("_rels/.rels".into(), xml.rels),
+        ("docProps/app.xml".into(), xml.doc_props.app),
+        ("docProps/core.xml".into(), xml.doc_props.core),
+        ("docProps/custom.xml".into(), xml.doc_props.custom),
+        ("word/_rels/document.xml.rels".into(), xml.document_rels),
+        ("word/document.xml".into(), xml.document),
+        ("word/styles.xml".into(), xml.styles),
+        ("word/settings.xml".into(), xml.settings),
+        ("word/fontTable.xml".into(), xml.font_table),
+        ("word/comments.xml".into(), xml.comments),
+        ("word/numbering.xml".into(), xml.numberings),
+        ("word/commentsExtended.xml".into(), xml.comments_extended),
+        ("word/footnotes.xml".into(), xml.footnotes),
+    ];
+    for (kind, bodies, rels) in [
+        ("header", xml.headers, xml.header_rels),
+        ("footer", xml.footers, xml.footer_rels),
+    ] {
+        let mut rels = rels.into_iter();
+        for (i, body) in bodies.into_iter().enumerate() {
+            parts.push((format!("word/{kind}{}.xml", i + 1), body));
+            if let Some(rel) = rels.next() {
+                parts.push((format!("word/_rels/{kind}{}.xml.rels", i + 1), rel));
+            }
+        }
+    }
+    for (name, png) in xml.media {
+        parts.push((format!("word/media/{name}.png"), png));
+    }
+    for (name, bytes) in parts {
+        zip.start_file(name, options)?;
+        zip.write_all(&bytes)?;
+    }
+    Ok(zip.finish()?.into_inner())
 }
 
 /// Paragraph ids numbered in the order they appear in the file.
