@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what anquan's builds and tests need on Debian, idempotently: a second run
-# only checks. The typst CLI (pinned), a CJK font, and poppler-utils for the PDF tests.
+# only checks. The typst CLI (pinned), a CJK font, poppler-utils for the PDF tests,
+# python-docx and LibreOffice Writer for the DOCX tests.
 set -euo pipefail
 
 TYPST_VERSION=0.15.1
@@ -58,5 +59,23 @@ if [ "$have_fang" = no ]; then
     rm -rf "$work"
   else
     echo "note: no 仿宋 font: the PDFs use Noto Serif CJK for the body; install FandolFang (texlive-lang-chinese) for GB/T 9704 faces" >&2
+  fi
+fi
+
+# The DOCX tests open every file with python-docx and convert some with LibreOffice.
+if ! python3 -c 'import docx' >/dev/null 2>&1; then
+  echo "setup: installing python-docx (pip)"
+  # Debian's own Python refuses user installs without the flag (PEP 668).
+  python3 -m pip install -q python-docx 2>/dev/null \
+    || python3 -m pip install -q --user --break-system-packages python-docx \
+    || echo "note: could not install python-docx: run  python3 -m pip install python-docx" >&2
+fi
+if ! command -v soffice >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing libreoffice-writer-nogui (about a minute, once)"
+    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null 2>&1; } \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null; }
+  else
+    echo "note: the DOCX conversion test needs LibreOffice: run  sudo apt-get install -y --no-install-recommends libreoffice-writer-nogui" >&2
   fi
 fi

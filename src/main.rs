@@ -167,13 +167,15 @@ fn main() -> ExitCode {
                             .map(|(s, d)| format!("{s} {:.0} ms", d.as_secs_f64() * 1000.0))
                             .collect();
                         println!(
-                            "built {} HTML pages and {} PDFs for {} enterprise(s) into {} in {:.2} s ({})",
+                            "built {} HTML pages, {} PDFs and {} DOCX for {} enterprise(s) into {} in {:.2} s ({}; DOCX {:.0} ms summed over enterprises)",
                             report.pages,
                             report.pdfs,
+                            report.docx,
                             report.enterprises,
                             out.display(),
                             total,
-                            steps.join(", ")
+                            steps.join(", "),
+                            report.docx_time.as_secs_f64() * 1000.0
                         );
                     }
                     ExitCode::SUCCESS

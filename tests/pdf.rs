@@ -6,20 +6,12 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 
 use common::*;
 
 /// The example is built with PDFs once for all tests of this file.
 fn example_out() -> &'static Path {
-    static OUT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, out) = OUT.get_or_init(|| {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("public");
-        build_all(&example(), &out);
-        (tmp, out)
-    });
-    out
+    example_built()
 }
 
 #[test]

@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use serde_json::{Value, json};
 
 use super::BuildError;
+use super::docx::{document_assets, docx_name, write_docx};
 use crate::diag::Finding;
 use crate::documents::context::enterprise_context;
 use crate::documents::dating::{DatedBy, date_of, stamp};
@@ -25,6 +26,7 @@ use crate::facts::visits::progress;
 use crate::facts::{EnterpriseFacts, Site};
 use crate::output::manifest::{ManifestDocument, ManifestEnterprise};
 use crate::output::writer::Sink;
+use crate::render::docx::{DocxRenderer, PACK_DOCX};
 use crate::render::engine::Engines;
 use crate::render::html::{self, DocLink, PageCommon};
 use crate::render::ics::{IcsInput, service_calendar_ics};
@@ -39,6 +41,8 @@ use crate::site::paths::resolve_in_site;
 pub struct Outputs<'a> {
     pub html: bool,
     pub pdf: Option<&'a PdfRenderer>,
+    /// Written whenever the PDFs are.
+    pub docx: Option<&'a DocxRenderer>,
     /// PDFs will be written after this step (watch mode): link and list them now.
     pub pdf_later: bool,
 }
@@ -47,6 +51,9 @@ pub struct Outputs<'a> {
 pub struct Counts {
     pub pages: usize,
     pub pdfs: usize,
+    pub docx: usize,
+    /// Time spent writing DOCX, summed over the enterprises (built in parallel).
+    pub docx_time: std::time::Duration,
     pub warnings: Vec<String>,
 }
 
@@ -185,15 +192,7 @@ pub fn render_pdfs(
 ) -> Result<RenderedPdfs, BuildError> {
     let config = &site.loaded.config;
     let named: Vec<(&Document, String)> = docs.iter().map(|d| (d, pdf_name(d))).collect();
-    let assets: Vec<(String, std::path::PathBuf)> = docs
-        .iter()
-        .flat_map(|d| d.assets())
-        .filter_map(|rel| {
-            resolve_in_site(&site.loaded.root, rel)
-                .ok()
-                .map(|abs| (rel.to_string(), abs))
-        })
-        .collect();
+    let assets = document_assets(site, docs);
     Ok(renderer.render_enterprise(
         &loaded.id,
         &loaded.data.enterprise.name,
@@ -249,7 +248,11 @@ pub fn build_enterprise(
             title: doc.title.clone(),
             number: doc.control.as_ref().map(|c| c.number.clone()),
             files: if lists_pdfs {
-                [("pdf", format!("{id}/{}", pdf_name(doc)))].into()
+                [
+                    ("pdf", format!("{id}/{}", pdf_name(doc))),
+                    ("docx", format!("{id}/{}", docx_name(doc))),
+                ]
+                .into()
             } else {
                 Default::default()
             },
@@ -263,7 +266,11 @@ pub fn build_enterprise(
             kind: "pack",
             title: format!("{}（{}）", config.build.title, e.enterprise.name),
             number: None,
-            files: [("pdf", format!("{id}/{PACK_FILE}"))].into(),
+            files: [
+                ("pdf", format!("{id}/{PACK_FILE}")),
+                ("docx", format!("{id}/{PACK_DOCX}")),
+            ]
+            .into(),
             members: None,
             date: Some(site.date.to_string()),
         });
@@ -272,6 +279,11 @@ pub fn build_enterprise(
         let rendered = render_pdfs(site, renderer, loaded, &docs)?;
         written.pdfs += write_pdfs(loaded, &rendered, sink)?;
         written.warnings.extend(rendered.warnings);
+    }
+    if let Some(renderer) = outputs.docx {
+        let started = std::time::Instant::now();
+        written.docx += write_docx(site, renderer, loaded, &docs, sink)?;
+        written.docx_time += started.elapsed();
     }
 
     let mine: Vec<&Finding> = findings
@@ -336,6 +348,7 @@ pub fn build_enterprise(
                 number: entry.number.clone(),
                 html: format!("{}.html", doc.slug),
                 pdf: lists_pdfs.then(|| pdf_name(doc)),
+                docx: lists_pdfs.then(|| docx_name(doc)),
             });
         }
         let summary = json!({
@@ -345,6 +358,7 @@ pub fn build_enterprise(
             "service": e.service, "counselors": counselors, "open_findings": open_findings,
             "zones": context["zones"], "site_findings": e.service.findings,
             "pack": lists_pdfs.then_some(PACK_FILE),
+            "pack_docx": lists_pdfs.then_some(PACK_DOCX),
             "workbook": LEDGER_WORKBOOK,
         });
         let rel = format!("{id}/index.html");
@@ -366,6 +380,8 @@ pub fn build_enterprise(
     if let Ok(mut c) = counts.lock() {
         c.pages += written.pages;
         c.pdfs += written.pdfs;
+        c.docx += written.docx;
+        c.docx_time += written.docx_time;
         c.warnings.extend(written.warnings);
     }
     let index_row = index_row(loaded, facts, findings, docs.len(), site.date);

@@ -1,5 +1,6 @@
 //! The build: load → validate → derive → documents → render → write, each step timed.
 
+pub mod docx;
 pub mod enterprise;
 
 use std::path::{Path, PathBuf};
@@ -13,6 +14,7 @@ use crate::diag::Finding;
 use crate::facts::{self, EnterpriseFacts, Site};
 use crate::output::manifest::{Manifest, ManifestDocument};
 use crate::output::writer::{OutputError, Sink, Staging};
+use crate::render::docx::DocxRenderer;
 use crate::render::engine::{Engines, TemplateError};
 use crate::render::html::{self, PageCommon};
 use crate::render::pdf::{PdfError, PdfRenderer};
@@ -37,6 +39,8 @@ pub enum BuildError {
     Output(#[from] OutputError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Docx(#[from] crate::render::docx::DocxError),
     #[error("reading a site file: {0}")]
     Asset(String),
 }
@@ -62,6 +66,9 @@ pub struct BuildReport {
     pub findings: Vec<Finding>,
     pub timings: Vec<(&'static str, Duration)>,
     pub pdfs: usize,
+    pub docx: usize,
+    /// Of the enterprises step, the time spent on DOCX (summed over parallel builds).
+    pub docx_time: Duration,
     /// typst warnings, passed on to the user.
     pub warnings: Vec<String>,
     /// What each enterprise contributed (kept by a watch session for incremental rebuilds).
@@ -114,9 +121,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     } else {
         None
     };
+    // DOCX files are written with the PDFs, their drawings in the PDFs' fonts.
+    let docx = pdf.as_ref().map(|p| DocxRenderer::new(p.font_files()));
     let outputs = Outputs {
         html: options.html,
         pdf: pdf.as_ref(),
+        docx: docx.as_ref(),
         pdf_later: false,
     };
     let staging = Staging::new(&options.out)?;
@@ -204,6 +214,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let counts = counts.into_inner().unwrap_or_default();
     report.pages = counts.pages + usize::from(options.html);
     report.pdfs = counts.pdfs;
+    report.docx = counts.docx;
+    report.docx_time = counts.docx_time;
     report.warnings = counts.warnings;
     report.enterprises = selected.len();
     report.findings = findings;

@@ -57,6 +57,7 @@ pub struct DocLink {
     pub number: Option<String>,
     pub html: String,
     pub pdf: Option<String>,
+    pub docx: Option<String>,
 }
 
 pub fn enterprise_page(

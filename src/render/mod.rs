@@ -3,6 +3,7 @@
 pub mod blocks_html;
 mod boards_html;
 pub mod chart;
+pub mod docx;
 pub mod engine;
 pub mod fonts;
 pub mod html;

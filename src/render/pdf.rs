@@ -105,6 +105,11 @@ impl PdfRenderer {
         })
     }
 
+    /// The CJK font files the PDFs use (the DOCX drawings are rasterized with them).
+    pub fn font_files(&self) -> &[std::path::PathBuf] {
+        &self.fonts.files
+    }
+
     pub fn typst_version(&self) -> &str {
         &self.typst.version
     }

@@ -13,11 +13,13 @@ use rayon::prelude::*;
 use super::classify::ChangeSet;
 use crate::facts::Site;
 use crate::output::writer::{LiveDir, ensure_ours};
+use crate::pipeline::docx::write_docx;
 use crate::pipeline::enterprise::{
     Counts, EnterpriseOutput, Outputs, build_enterprise, enterprise_documents, render_pdfs,
     write_pdfs,
 };
 use crate::pipeline::{BuildError, load_checked, write_index_and_manifest, write_site_files};
+use crate::render::docx::DocxRenderer;
 use crate::render::engine::Engines;
 use crate::render::html::PageCommon;
 use crate::render::pdf::PdfRenderer;
@@ -114,6 +116,7 @@ impl Session {
         let outputs = Outputs {
             html: true,
             pdf: None,
+            docx: None,
             pdf_later: true,
         };
         let counts = Mutex::new(Counts::default());
@@ -215,6 +218,7 @@ impl PdfJob {
         let site = &self.site;
         let config = &site.loaded.config;
         let renderer = PdfRenderer::new(&site.loaded.root, &config.build.theme, site.date)?;
+        let docx = DocxRenderer::new(renderer.font_files());
         let engines = Engines::new(&site.loaded.root, &config.build.theme)?;
         let live = LiveDir {
             root: self.out.clone(),
@@ -234,6 +238,7 @@ impl PdfJob {
                 return Ok(None);
             }
             written += write_pdfs(loaded, &rendered, &live)?;
+            write_docx(site, &docx, loaded, &docs.docs, &live)?;
             if let Ok(mut pending) = self.pending.lock() {
                 pending.remove(&loaded.id);
             }

@@ -45,6 +45,18 @@ pub fn build_all(site: &Path, out: &Path) -> Output {
     output
 }
 
+/// The example built with every format once per test binary (HTML, PDF, DOCX).
+pub fn example_built() -> &'static Path {
+    static OUT: std::sync::OnceLock<(tempfile::TempDir, PathBuf)> = std::sync::OnceLock::new();
+    let (_, out) = OUT.get_or_init(|| {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let out = tmp.path().join("public");
+        build_all(&example(), &out);
+        (tmp, out)
+    });
+    out
+}
+
 /// pdftotext of a PDF with all white space removed (CJK text is often split by spaces).
 pub fn pdf_text(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
