@@ -44,7 +44,7 @@ impl Walk<'_> {
         ))));
     }
 
-    /// The signs in rows of six: each its pictogram over its text.
+    /// The signs in rows of six, each its pictogram with its text.
     pub(super) fn signs(&mut self, signs: &[SignImage]) {
         let width = page::text_width(self.layout) / SIGNS_PER_ROW;
         let rows: Vec<Vec<TableCell>> = signs
@@ -52,13 +52,8 @@ impl Walk<'_> {
             .map(|chunk| {
                 let mut row: Vec<TableCell> = chunk
                     .iter()
-                    .map(|sign| {
-                        let picture = self.picture_paragraph(&sign.svg, SIGN_MM);
-                        let text = Paragraph::new()
-                            .align(AlignmentType::Center)
-                            .add_run(run(&sign.text, Ink::table()));
-                        cell(picture, width).add_paragraph(text)
-                    })
+                    // The sign's SVG carries its text under the pictogram (GB 2894).
+                    .map(|sign| cell(self.picture_paragraph(&sign.svg, SIGN_MM), width))
                     .collect();
                 // Full rows keep the grid square.
                 row.resize_with(SIGNS_PER_ROW, || cell(Paragraph::new(), width));
