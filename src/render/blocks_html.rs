@@ -196,6 +196,8 @@ fn text_into(text: &str, out: &mut String) {
     }
 }
 
+/// Escaped for HTML and SVG (XML) text and attributes. Control characters other than tab
+/// and line ends are dropped: XML forbids them, and an SVG holding one does not parse.
 pub fn escape_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
@@ -204,6 +206,8 @@ pub fn escape_into(text: &str, out: &mut String) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() => {}
             _ => out.push(c),
         }
     }
@@ -212,6 +216,13 @@ pub fn escape_into(text: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_dropped() {
+        let mut out = String::new();
+        escape_into("甲\u{1}乙\u{7f}\t丙", &mut out);
+        assert_eq!(out, "甲乙\t丙");
+    }
 
     #[test]
     fn escapes_every_text_run() {
