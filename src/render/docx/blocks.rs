@@ -306,12 +306,17 @@ impl Walk<'_> {
             text_run = text_run.color(colour);
         }
         let width = page::text_width(self.layout);
-        let mut band = cell(
+        let band = cell(
             Paragraph::new()
                 .align(AlignmentType::Center)
                 .add_run(text_run),
             width,
         );
+        self.full_width_cell(band, fill, width);
+    }
+
+    /// One cell across the text block, on the given fill colour.
+    fn full_width_cell(&mut self, mut band: TableCell, fill: &str, width: usize) {
         if let Some(fill) = hex(fill) {
             band = band.shading(shading(&fill));
         }

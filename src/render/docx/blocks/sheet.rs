@@ -31,17 +31,10 @@ impl Walk<'_> {
             Paragraph::new().align(AlignmentType::Center).add_run(r)
         };
         let width = page::text_width(self.layout);
-        let mut band = cell(line(kicker, BODY_SIZE), width)
+        let band = cell(line(kicker, BODY_SIZE), width)
             .add_paragraph(line(name, BODY_SIZE * 2))
             .add_paragraph(line(level, BODY_SIZE));
-        if let Some(fill) = hex(fill) {
-            band = band.shading(shading(&fill));
-        }
-        self.items.push(Item::Table(Box::new(grid(
-            None,
-            vec![vec![band]],
-            vec![width],
-        ))));
+        self.full_width_cell(band, fill, width);
     }
 
     /// The signs in rows of six, each its pictogram with its text.
