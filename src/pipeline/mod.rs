@@ -1,6 +1,5 @@
 //! The build: load → validate → derive → documents → render → write, each step timed.
 
-pub mod docx;
 pub mod enterprise;
 
 use std::path::{Path, PathBuf};
@@ -11,19 +10,24 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::diag::Finding;
+use crate::documents::model::Kind;
 use crate::facts::{self, EnterpriseFacts, Site};
 use crate::output::manifest::{Manifest, ManifestDocument};
 use crate::output::writer::{OutputError, Sink, Staging};
+use crate::render::bundle::{Format, Renderer};
 use crate::render::docx::DocxRenderer;
 use crate::render::engine::{Engines, TemplateError};
-use crate::render::html::{self, PageCommon};
+use crate::render::figures::SvgFigures;
+use crate::render::html::{self, HtmlPages, PageCommon};
+use crate::render::ics::CalendarFile;
 use crate::render::pdf::{PdfError, PdfRenderer};
+use crate::render::xlsx::LedgerWorkbook;
 use crate::rules;
 use crate::site::date::Date;
 use crate::site::load::{LoadedEnterprise, load_site};
 use crate::site::validate::validate_site;
 use crate::{GENERATOR, assets};
-use enterprise::{Counts, EnterpriseOutput, Outputs, build_enterprise};
+use enterprise::{Counts, EnterpriseBuild, EnterpriseOutput, Renderers, build_enterprise};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -40,7 +44,7 @@ pub enum BuildError {
     #[error(transparent)]
     Pdf(#[from] PdfError),
     #[error(transparent)]
-    Docx(#[from] crate::render::docx::DocxError),
+    Render(#[from] crate::render::bundle::RenderError),
     #[error("reading a site file: {0}")]
     Asset(String),
 }
@@ -123,12 +127,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     // DOCX files are written with the PDFs, their drawings in the PDFs' fonts.
     let docx = pdf.as_ref().map(|p| DocxRenderer::new(p.font_files()));
-    let outputs = Outputs {
-        html: options.html,
-        pdf: pdf.as_ref(),
-        docx: docx.as_ref(),
-        pdf_later: false,
+    let pages = HtmlPages {
+        engines: &engines,
+        common: &common,
     };
+    let mut now: Vec<&dyn Renderer> = Vec::new();
+    if options.html {
+        now.extend([
+            &pages as &dyn Renderer,
+            &SvgFigures,
+            &LedgerWorkbook,
+            &CalendarFile,
+        ]);
+    }
+    if let (Some(pdf), Some(docx)) = (&pdf, &docx) {
+        now.extend([pdf as &dyn Renderer, docx]);
+    }
     let staging = Staging::new(&options.out)?;
     if options.html {
         write_site_files(&site, &staging)?;
@@ -140,12 +154,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .filter(|(e, _)| options.only.is_empty() || options.only.contains(&e.id))
         .collect();
     let counts = Mutex::new(Counts::default());
+    let enterprise_build = EnterpriseBuild {
+        site: &site,
+        engines: &engines,
+        sink: &staging,
+        renderers: Renderers {
+            now,
+            later: Vec::new(),
+        },
+        findings: &findings,
+        counts: &counts,
+    };
     let built: Vec<Result<EnterpriseOutput, BuildError>> = selected
         .par_iter()
         .map(|(e, f)| {
-            let built = build_enterprise(
-                &site, &engines, &common, &staging, outputs, e, f, &findings, &counts,
-            );
+            let built = build_enterprise(&enterprise_build, e, f);
             if let (Ok(_), Some(progress)) = (&built, &options.progress) {
                 progress(&e.id);
             }
@@ -170,21 +193,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .filter(|(e, _)| !options.only.is_empty() && !options.only.contains(&e.id))
         .map(|(e, f)| {
             let documents = previous.as_ref().map_or(0, |m| {
-                m["documents"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
+                m.documents
+                    .iter()
                     .filter(|d| {
-                        d["enterprise"] == e.id.as_str()
-                            && d["kind"] != "index"
-                            && d["kind"] != "pack"
+                        d.enterprise.as_deref() == Some(e.id.as_str())
+                            && !matches!(d.kind, Kind::Index | Kind::Pack)
                     })
                     .count()
             });
             enterprise::index_row(e, f, &findings, documents, site.date)
         })
         .collect();
-    write_index_and_manifest(
+    let mut manifest = write_index(
         &site,
         &engines,
         &common,
@@ -195,27 +215,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         &staging,
     )?;
     if let (false, Some(previous)) = (scope.is_full(), previous.as_ref()) {
-        let path = staging.path().join("manifest.json");
-        let text = std::fs::read_to_string(&path).map_err(|source| OutputError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        let mut manifest: Value =
-            serde_json::from_str(&text).map_err(|e| BuildError::Asset(e.to_string()))?;
         crate::output::carry::carry_over(&options.out, previous, &scope, &staging, &mut manifest)?;
-        let mut text = serde_json::to_string_pretty(&manifest)
-            .map_err(|e| BuildError::Asset(e.to_string()))?;
-        text.push('\n');
-        staging.write("manifest.json", text.as_bytes())?;
     }
+    staging.write("manifest.json", manifest.to_json().as_bytes())?;
     staging.commit()?;
     lap(&mut report, "index+write");
 
     let counts = counts.into_inner().unwrap_or_default();
-    report.pages = counts.pages + usize::from(options.html);
-    report.pdfs = counts.pdfs;
-    report.docx = counts.docx;
-    report.docx_time = counts.docx_time;
+    report.pages = counts.of(Format::Html) + usize::from(options.html);
+    report.pdfs = counts.of(Format::Pdf);
+    report.docx = counts.of(Format::Docx);
+    report.docx_time = counts.time.get(&Format::Docx).copied().unwrap_or_default();
     report.warnings = counts.warnings;
     report.enterprises = selected.len();
     report.findings = findings;
@@ -263,9 +273,10 @@ pub fn write_site_files(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> 
     copy_images(site, sink)
 }
 
-/// The agency index (HTML builds) and `manifest.json`, from every enterprise's output.
+/// Writes the agency index (HTML builds); returns the manifest of every enterprise's
+/// output, for the caller to complete and write.
 #[allow(clippy::too_many_arguments)]
-pub fn write_index_and_manifest(
+pub fn write_index(
     site: &Site,
     engines: &Engines,
     common: &PageCommon,
@@ -274,7 +285,7 @@ pub fn write_index_and_manifest(
     other_rows: &[Value],
     html: bool,
     sink: &dyn Sink,
-) -> Result<(), BuildError> {
+) -> Result<Manifest, BuildError> {
     let config = &site.loaded.config;
     let mut manifest = Manifest {
         generator: GENERATOR.to_string(),
@@ -296,10 +307,10 @@ pub fn write_index_and_manifest(
         )?;
         manifest.documents.push(ManifestDocument {
             enterprise: None,
-            kind: "index",
+            kind: Kind::Index,
             title: format!("{} · {}", config.build.title, config.agency.name),
             number: None,
-            files: [("html", "index.html".to_string())].into(),
+            files: [(Format::Html, "index.html".to_string())].into(),
             members: None,
             date: Some(site.date.to_string()),
         });
@@ -307,6 +318,5 @@ pub fn write_index_and_manifest(
     for o in built {
         manifest.documents.extend(o.documents.iter().cloned());
     }
-    sink.write("manifest.json", manifest.to_json().as_bytes())?;
-    Ok(())
+    Ok(manifest)
 }

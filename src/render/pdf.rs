@@ -9,6 +9,9 @@ use serde_json::json;
 
 use crate::assets::{self, TEMPLATES};
 use crate::documents::model::Document;
+use crate::render::bundle::{
+    Artifact, Bundle, Format, PACK_PDF, RenderError, Rendered, Renderer, Target,
+};
 use crate::render::fonts::{FontError, FontSet};
 use crate::render::typst::{Typst, TypstError};
 use crate::site::date::Date;
@@ -55,9 +58,6 @@ pub struct RenderedPdfs {
     pub files: Vec<PdfFile>,
     pub warnings: Vec<String>,
 }
-
-/// The pack's file name inside the enterprise folder.
-pub const PACK_FILE: &str = "pack.pdf";
 
 #[derive(Serialize)]
 struct BundleData<'a> {
@@ -149,7 +149,7 @@ impl PdfRenderer {
             agency,
             date: date.to_string(),
             date_cn: date.chinese(),
-            pack: PACK_FILE,
+            pack: PACK_PDF,
             pack_title,
             fonts: &self.fonts.families,
             nobreak: crate::render::nobreak::NO_BREAK_PATTERN,
@@ -193,7 +193,7 @@ impl PdfRenderer {
             None => out,
         };
         let mut files = Vec::with_capacity(documents.len() + 1);
-        for name in documents.iter().map(|(_, f)| f.as_str()).chain([PACK_FILE]) {
+        for name in documents.iter().map(|(_, f)| f.as_str()).chain([PACK_PDF]) {
             files.push(PdfFile {
                 name: name.to_string(),
                 bytes: fs::read(out.join(name))?,
@@ -206,6 +206,55 @@ impl PdfRenderer {
             .map(|w| format!("PDF of `{enterprise_id}`: {w}"))
             .collect();
         Ok(RenderedPdfs { files, warnings })
+    }
+}
+
+impl Renderer for PdfRenderer {
+    fn format(&self) -> Format {
+        Format::Pdf
+    }
+
+    /// One typst run writes every document's PDF and the pack.
+    fn render(&self, bundle: &Bundle) -> Result<Rendered, RenderError> {
+        let named = bundle
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(n, doc)| {
+                let name = bundle.plan.name(Format::Pdf, Target::Document(n));
+                name.map(|name| (doc, name.to_string()))
+                    .ok_or_else(|| unplanned(bundle, doc))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let config = &bundle.site.loaded.config;
+        let rendered = self.render_enterprise(
+            bundle.id(),
+            bundle.name(),
+            &config.agency,
+            &config.build.title,
+            bundle.site.date,
+            &named,
+            &bundle.photos(),
+        )?;
+        let targets = (0..named.len()).map(Target::Document).chain([Target::Pack]);
+        Ok(Rendered {
+            artifacts: targets
+                .zip(rendered.files)
+                .map(|(target, file)| Artifact {
+                    target,
+                    bytes: file.bytes,
+                })
+                .collect(),
+            warnings: rendered.warnings,
+        })
+    }
+}
+
+/// A document the plan has no file for: the plan and the renderer disagree.
+pub fn unplanned(bundle: &Bundle, doc: &Document) -> RenderError {
+    RenderError::File {
+        file: format!("{}/{}", bundle.id(), doc.slug),
+        message: "no file planned for this document".to_string(),
     }
 }
 

@@ -21,9 +21,7 @@ use self::package::xml_text;
 use self::page::{BODY, FOLIO_SIZE, TABLE_SIZE, TITLE, fonts};
 use self::tables::grid;
 use crate::documents::model::{Control, Document, Layout};
-
-/// The pack's file name inside the enterprise folder.
-pub const PACK_DOCX: &str = "pack.docx";
+use crate::render::bundle::{Artifact, Bundle, Format, RenderError, Rendered, Renderer, Target};
 
 #[derive(Debug, thiserror::Error)]
 #[error("DOCX of “{document}”: {message}")]
@@ -44,6 +42,37 @@ pub struct Cover<'a> {
 /// Made once per build: the fonts the drawings are rasterized with.
 pub struct DocxRenderer {
     rasterizer: Rasterizer,
+}
+
+impl Renderer for DocxRenderer {
+    fn format(&self) -> Format {
+        Format::Docx
+    }
+
+    /// Every document's DOCX, then the pack.
+    fn render(&self, bundle: &Bundle) -> Result<Rendered, RenderError> {
+        let photos = bundle.photos();
+        let mut artifacts = Vec::with_capacity(bundle.docs.len() + 1);
+        for (n, doc) in bundle.docs.iter().enumerate() {
+            artifacts.push(Artifact {
+                target: Target::Document(n),
+                bytes: self.document(doc, bundle.name(), &photos)?,
+            });
+        }
+        let config = &bundle.site.loaded.config;
+        let date = bundle.site.date.chinese();
+        let cover = Cover {
+            title: &config.build.title,
+            enterprise: bundle.name(),
+            agency: &config.agency.name,
+            date: &date,
+        };
+        artifacts.push(Artifact {
+            target: Target::Pack,
+            bytes: self.pack(&cover, bundle.docs, &photos)?,
+        });
+        Ok(Rendered::of(artifacts))
+    }
 }
 
 impl DocxRenderer {
