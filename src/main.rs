@@ -51,6 +51,12 @@ enum Command {
         /// Enterprises (and so typst processes) built at once; default: the number of cores
         #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
+        /// Keep PDFs and DOCX across builds in DIR (default: DIR/.anquan/cache, or $ANQUAN_CACHE)
+        #[arg(long, value_name = "CACHE_DIR", conflicts_with = "no_cache")]
+        cache: Option<PathBuf>,
+        /// Make every file afresh, neither reading nor writing a cache (or ANQUAN_CACHE=off)
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Rebuild what each change touches (HTML first, PDFs after)
     Watch {
@@ -123,7 +129,10 @@ fn main() -> ExitCode {
             date,
             quiet,
             jobs,
+            cache,
+            no_cache,
         } => {
+            let cache = cache_dir(&dir, cache, no_cache);
             let date = match date_or_usage(date.as_deref()) {
                 Ok(d) => d,
                 Err(code) => return code,
@@ -145,6 +154,7 @@ fn main() -> ExitCode {
                 html,
                 pdf,
                 progress: progress.as_ref().map(|p| p.callback()),
+                cache,
             };
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(jobs.map_or(0, usize::from))
@@ -177,6 +187,12 @@ fn main() -> ExitCode {
                             steps.join(", "),
                             report.docx_time.as_secs_f64() * 1000.0
                         );
+                        if report.pdfs_cached > 0 {
+                            println!(
+                                "the PDFs of {} enterprise(s) came from the cache unchanged",
+                                report.pdfs_cached
+                            );
+                        }
                     }
                     ExitCode::SUCCESS
                 }
@@ -334,6 +350,22 @@ impl ProgressDisplay {
 impl Drop for ProgressDisplay {
     fn drop(&mut self) {
         self.bar.finish_and_clear();
+    }
+}
+
+/// `--cache DIR`, else `ANQUAN_CACHE` (a folder, or `off`), else `SITE/.anquan/cache`;
+/// `--no-cache` turns it off.
+fn cache_dir(site: &std::path::Path, flag: Option<PathBuf>, off: bool) -> Option<PathBuf> {
+    if off {
+        return None;
+    }
+    if let Some(dir) = flag {
+        return Some(dir);
+    }
+    match std::env::var_os("ANQUAN_CACHE") {
+        Some(v) if v == "off" => None,
+        Some(v) if !v.is_empty() => Some(PathBuf::from(v)),
+        _ => Some(site.join(".anquan").join("cache")),
     }
 }
 

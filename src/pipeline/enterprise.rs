@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::BuildError;
+use crate::cache::Cache;
 use crate::diag::Finding;
 use crate::documents::context::enterprise_context;
 use crate::documents::dating::{DatedBy, date_of, stamp};
@@ -27,7 +28,7 @@ use crate::facts::visits::progress;
 use crate::facts::{EnterpriseFacts, Site};
 use crate::output::manifest::{ManifestDocument, ManifestEnterprise, bundle_entries};
 use crate::output::writer::Sink;
-use crate::render::bundle::{Bundle, Format, Plan, Rendered, Renderer};
+use crate::render::bundle::{Artifact, Bundle, Format, Plan, Rendered, Renderer};
 use crate::render::engine::Engines;
 use crate::site::date::Date;
 use crate::site::load::LoadedEnterprise;
@@ -39,6 +40,8 @@ use crate::site::paths::resolve_in_site;
 pub struct Counts {
     pub files: BTreeMap<Format, usize>,
     pub time: BTreeMap<Format, Duration>,
+    /// Enterprises whose files of a format came from the cache.
+    pub cached: BTreeMap<Format, usize>,
     pub warnings: Vec<String>,
 }
 
@@ -49,6 +52,9 @@ impl Counts {
         }
         for (format, t) in other.time {
             *self.time.entry(format).or_default() += t;
+        }
+        for (format, n) in other.cached {
+            *self.cached.entry(format).or_default() += n;
         }
         self.warnings.extend(other.warnings);
     }
@@ -199,21 +205,72 @@ pub struct EnterpriseBuild<'a> {
     pub renderers: Renderers<'a>,
     pub findings: &'a [Finding],
     pub counts: &'a Mutex<Counts>,
+    pub cache: Option<&'a Cache>,
 }
 
-/// Every renderer's files for one bundle, rendered but not yet written.
+/// Every renderer's files for one bundle, rendered but not yet written. With a cache,
+/// a renderer whose input is unchanged gives its files from there.
 pub fn render_all(
     bundle: &Bundle,
     renderers: &[&dyn Renderer],
+    cache: Option<&Cache>,
 ) -> Result<Vec<(Format, Rendered, Duration)>, BuildError> {
     renderers
         .iter()
         .map(|renderer| {
             let started = Instant::now();
+            let format = renderer.format();
+            let key = cache.and_then(|_| renderer.cache_key(bundle));
+            if let (Some(cache), Some(key)) = (cache, &key)
+                && let Some(rendered) = from_cache(cache, key, bundle, format)
+            {
+                return Ok((format, rendered, started.elapsed()));
+            }
             let rendered = renderer.render(bundle)?;
-            Ok((renderer.format(), rendered, started.elapsed()))
+            if let (Some(cache), Some(key)) = (cache, &key) {
+                store(cache, key, bundle, format, &rendered);
+            }
+            Ok((format, rendered, started.elapsed()))
         })
         .collect()
+}
+
+/// A cache entry holds one file per planned file of the format, by the plan's names.
+fn from_cache(cache: &Cache, key: &str, bundle: &Bundle, format: Format) -> Option<Rendered> {
+    let planned: Vec<_> = bundle
+        .plan
+        .files
+        .iter()
+        .filter(|p| p.format == format)
+        .collect();
+    let files = cache.get(key)?;
+    if files.len() != planned.len() {
+        return None;
+    }
+    let artifacts = files
+        .into_iter()
+        .map(|(name, bytes)| {
+            let target = planned.iter().find(|p| p.name == name)?.target;
+            Some(Artifact { target, bytes })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Rendered {
+        artifacts,
+        warnings: Vec::new(),
+        from_cache: true,
+    })
+}
+
+fn store(cache: &Cache, key: &str, bundle: &Bundle, format: Format, rendered: &Rendered) {
+    let files: Option<Vec<(&str, &[u8])>> = rendered
+        .artifacts
+        .iter()
+        .map(|a| Some((bundle.plan.name(format, a.target)?, a.bytes.as_slice())))
+        .collect();
+    // A cache that cannot be written costs time on the next build, never this one.
+    if let Some(files) = files {
+        let _ = cache.put(key, &files);
+    }
 }
 
 /// Writes rendered files under the names the plan gives them.
@@ -241,6 +298,9 @@ pub fn write_rendered(
             *counts.files.entry(format).or_default() += 1;
         }
         *counts.time.entry(format).or_default() += time;
+        if rendered.from_cache {
+            *counts.cached.entry(format).or_default() += 1;
+        }
         counts.warnings.extend(rendered.warnings);
     }
     Ok(counts)
@@ -275,7 +335,7 @@ pub fn build_enterprise(
         findings: &findings,
         plan: &plan,
     };
-    let rendered = render_all(&bundle, &build.renderers.now)?;
+    let rendered = render_all(&bundle, &build.renderers.now, build.cache)?;
     let written = write_rendered(&bundle, rendered, build.sink)?;
     if let Ok(mut counts) = build.counts.lock() {
         counts.add(written);

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde_json::Value;
 
+use crate::cache::Cache;
 use crate::diag::Finding;
 use crate::documents::model::Kind;
 use crate::facts::{self, EnterpriseFacts, Site};
@@ -61,6 +62,8 @@ pub struct BuildOptions {
     pub html: bool,
     pub pdf: bool,
     pub progress: Option<Progress>,
+    /// The build cache's folder (spec §11); `None` builds everything afresh.
+    pub cache: Option<PathBuf>,
 }
 
 #[derive(Debug, Default)]
@@ -75,6 +78,9 @@ pub struct BuildReport {
     pub docx_time: Duration,
     /// typst warnings, passed on to the user.
     pub warnings: Vec<String>,
+    /// Enterprises whose PDFs came from the cache, and cache entries pruned.
+    pub pdfs_cached: usize,
+    pub cache_pruned: usize,
     /// What each enterprise contributed (kept by a watch session for incremental rebuilds).
     pub outputs: Vec<EnterpriseOutput>,
 }
@@ -154,6 +160,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .filter(|(e, _)| options.only.is_empty() || options.only.contains(&e.id))
         .collect();
     let counts = Mutex::new(Counts::default());
+    let cache = match &options.cache {
+        Some(dir) => Some(Cache::open(dir).map_err(|e| BuildError::Asset(e.to_string()))?),
+        None => None,
+    };
     let enterprise_build = EnterpriseBuild {
         site: &site,
         engines: &engines,
@@ -164,6 +174,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         },
         findings: &findings,
         counts: &counts,
+        cache: cache.as_ref(),
     };
     let built: Vec<Result<EnterpriseOutput, BuildError>> = selected
         .par_iter()
@@ -219,12 +230,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     staging.write("manifest.json", manifest.to_json().as_bytes())?;
     staging.commit()?;
+    if let Some(cache) = &cache {
+        report.cache_pruned = cache
+            .finish()
+            .map_err(|e| BuildError::Asset(e.to_string()))?;
+    }
     lap(&mut report, "index+write");
 
     let counts = counts.into_inner().unwrap_or_default();
     report.pages = counts.of(Format::Html) + usize::from(options.html);
     report.pdfs = counts.of(Format::Pdf);
     report.docx = counts.of(Format::Docx);
+    report.pdfs_cached = counts.cached.get(&Format::Pdf).copied().unwrap_or_default();
     report.docx_time = counts.time.get(&Format::Docx).copied().unwrap_or_default();
     report.warnings = counts.warnings;
     report.enterprises = selected.len();

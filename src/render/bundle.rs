@@ -208,6 +208,8 @@ pub struct Rendered {
     pub artifacts: Vec<Artifact>,
     /// Passed on to the user; they do not fail the build.
     pub warnings: Vec<String>,
+    /// Copied from the build cache rather than made.
+    pub from_cache: bool,
 }
 
 impl Rendered {
@@ -215,6 +217,7 @@ impl Rendered {
         Rendered {
             artifacts,
             warnings: Vec::new(),
+            from_cache: false,
         }
     }
 }
@@ -236,6 +239,11 @@ pub trait Renderer: Sync {
     fn format(&self) -> Format;
     /// Every file of this format for the bundle, each target of the plan once.
     fn render(&self, bundle: &Bundle) -> Result<Rendered, RenderError>;
+    /// A hash of everything that decides this format's files for the bundle, for the
+    /// build cache; `None` for formats quicker to make than to look up.
+    fn cache_key(&self, _bundle: &Bundle) -> Option<String> {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -132,6 +132,7 @@ impl Session {
             },
             findings: &findings,
             counts: &counts,
+            cache: None,
         };
         let built: Vec<Result<EnterpriseOutput, BuildError>> = site
             .enterprises()
@@ -254,7 +255,7 @@ impl PdfJob {
                 findings: &[],
                 plan: &plan,
             };
-            let rendered = render_all(&bundle, &renderers)?;
+            let rendered = render_all(&bundle, &renderers, None)?;
             // A change during the compile (an enterprise removed, say) makes these stale.
             if !self.current() {
                 return Ok(None);

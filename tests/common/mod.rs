@@ -27,7 +27,11 @@ pub fn anquan(args: &[&str]) -> Output {
 
 pub fn anquan_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_anquan"));
-    command.args(args).env_remove("SOURCE_DATE_EPOCH");
+    // Every build from scratch unless a test asks for the cache (`--cache DIR`).
+    command
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("ANQUAN_CACHE", "off");
     for (key, value) in env {
         command.env(key, value);
     }

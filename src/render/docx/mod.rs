@@ -42,11 +42,30 @@ pub struct Cover<'a> {
 /// Made once per build: the fonts the drawings are rasterized with.
 pub struct DocxRenderer {
     rasterizer: Rasterizer,
+    font_files: Vec<PathBuf>,
 }
 
 impl Renderer for DocxRenderer {
     fn format(&self) -> Format {
         Format::Docx
+    }
+
+    /// The documents, the cover, the pictures and the fonts its drawings use.
+    fn cache_key(&self, bundle: &Bundle) -> Option<String> {
+        let mut key = crate::cache::KeyBuilder::new("docx");
+        key.add("docs", &serde_json::to_vec(bundle.docs).ok()?);
+        let config = &bundle.site.loaded.config;
+        for part in [&config.build.title, bundle.name(), &config.agency.name] {
+            key.add("cover", part.as_bytes());
+        }
+        key.add("date", bundle.site.date.to_string().as_bytes());
+        for (rel, source) in bundle.photos() {
+            key.add(&rel, &std::fs::read(source).ok()?);
+        }
+        for font in &self.font_files {
+            key.add_file_identity(font);
+        }
+        Some(key.finish())
     }
 
     /// Every document's DOCX, then the pack.
@@ -79,6 +98,7 @@ impl DocxRenderer {
     pub fn new(font_files: &[PathBuf]) -> DocxRenderer {
         DocxRenderer {
             rasterizer: Rasterizer::new(font_files),
+            font_files: font_files.to_vec(),
         }
     }
 
