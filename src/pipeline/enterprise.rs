@@ -26,6 +26,7 @@ use crate::facts::as_of::as_of;
 use crate::facts::calendar::service_schedule;
 use crate::facts::visits::progress;
 use crate::facts::{EnterpriseFacts, Site};
+use crate::i18n::{Catalog, Lang};
 use crate::output::manifest::{ManifestDocument, ManifestEnterprise, bundle_entries};
 use crate::output::writer::Sink;
 use crate::render::bundle::{Artifact, Bundle, Format, Plan, Rendered, Renderer};
@@ -132,8 +133,9 @@ pub fn enterprise_documents(
     let background = match &e.enterprise.site.background {
         Some(rel) => {
             // Validation has resolved it inside the site already.
-            let path = resolve_in_site(&site.loaded.root, rel)
-                .map_err(|why| BuildError::Asset(format!("{id}: {why}")))?;
+            let path = resolve_in_site(&site.loaded.root, rel).map_err(|why| {
+                BuildError::Asset(format!("{id}: {}", Catalog::new(Lang::En).text(&why)))
+            })?;
             Some(background_uri(&path).map_err(|err| BuildError::Asset(format!("{rel}: {err}")))?)
         }
         None => None,

@@ -13,6 +13,7 @@ use crate::cache::Cache;
 use crate::diag::Finding;
 use crate::documents::model::Kind;
 use crate::facts::{self, EnterpriseFacts, Site};
+use crate::i18n::{Catalog, Lang};
 use crate::output::manifest::{Manifest, ManifestDocument};
 use crate::output::writer::{OutputError, Sink, Staging};
 use crate::render::bundle::{Format, Renderer};
@@ -64,6 +65,8 @@ pub struct BuildOptions {
     pub progress: Option<Progress>,
     /// The build cache's folder (spec §11); `None` builds everything afresh.
     pub cache: Option<PathBuf>,
+    /// The language of the findings on the index and enterprise pages.
+    pub lang: Lang,
 }
 
 #[derive(Debug, Default)]
@@ -121,7 +124,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     let config = &site.loaded.config;
     let engines = Engines::new(&site.loaded.root, &config.build.theme)?;
-    let common = PageCommon::for_site(&site);
+    let common = PageCommon::for_site(&site, options.lang);
     let pdf = if options.pdf {
         Some(PdfRenderer::new(
             &site.loaded.root,
@@ -273,7 +276,7 @@ pub fn copy_images(site: &Site, staging: &dyn Sink) -> Result<(), BuildError> {
     for rel in paths {
         // Validation resolved each inside the site already.
         let source = crate::site::paths::resolve_in_site(&site.loaded.root, rel)
-            .map_err(BuildError::Asset)?;
+            .map_err(|why| BuildError::Asset(Catalog::new(Lang::En).text(&why)))?;
         staging.copy(&source, &format!("assets/{rel}"))?;
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! The HTML renderer: document pages, enterprise pages and the agency index, through the
 //! layered tera layouts.
 
+use crate::i18n::{Catalog, Lang};
 use serde::Serialize;
 use serde_json::{Value, json};
 use tera::Context;
@@ -18,16 +19,19 @@ pub struct PageCommon<'a> {
     pub agency: &'a crate::site::model::Agency,
     pub date: String,
     pub generator: &'a str,
+    /// The language of the findings on the index and enterprise pages.
+    pub lang: Lang,
 }
 
 impl<'a> PageCommon<'a> {
-    pub fn for_site(site: &'a crate::facts::Site) -> PageCommon<'a> {
+    pub fn for_site(site: &'a crate::facts::Site, lang: Lang) -> PageCommon<'a> {
         let config = &site.loaded.config;
         PageCommon {
             site_title: &config.build.title,
             agency: &config.agency,
             date: site.date.to_string(),
             generator: crate::GENERATOR,
+            lang,
         }
     }
 }
@@ -155,7 +159,7 @@ pub fn enterprise_page(
     context.insert("root", "../");
     context.insert("e", enterprise);
     context.insert("links", links);
-    context.insert("findings", findings);
+    context.insert("findings", &localized(common.lang, findings));
     engines.render_html("html/enterprise.html", &context)
 }
 
@@ -169,6 +173,12 @@ pub fn index_page(
     context.insert("common", common);
     context.insert("root", "");
     context.insert("enterprises", rows);
-    context.insert("findings", findings);
+    context.insert("findings", &localized(common.lang, findings));
     engines.render_html("html/index.html", &context)
+}
+
+/// Findings as the page templates see them: `message` in the page's language.
+fn localized(lang: Lang, findings: &[&Finding]) -> Vec<Value> {
+    let catalog = Catalog::new(lang);
+    findings.iter().map(|f| f.localized(&catalog)).collect()
 }

@@ -31,14 +31,14 @@ impl fmt::Display for Date {
     }
 }
 
+/// The tail of the parser's message for a bad date; the loader recognises it to word
+/// the finding in the user's language.
+pub const NOT_A_DATE: &str = "is not a date: expected YYYY-MM-DD, e.g. 2026-03-15";
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a date: expected YYYY-MM-DD, e.g. 2026-03-15"
-            ))
-        })
+        Date::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("`{text}` {NOT_A_DATE}")))
     }
 }
 

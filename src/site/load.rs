@@ -8,7 +8,10 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::MessageFormatter;
 use walkdir::WalkDir;
 
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, Rule, Severity};
+use crate::i18n::Message;
+use crate::msg;
+use crate::site::date::NOT_A_DATE;
 use crate::site::model::{Config, EnterpriseFile};
 use crate::site::yaml_index::KeyIndex;
 
@@ -49,10 +52,7 @@ pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
     if !config_path.is_file() {
         return Err(vec![plain_error(
             "anquan.yaml",
-            format!(
-                "no anquan.yaml in {}: is this an anquan site? (`anquan init DIR` makes one)",
-                root.display()
-            ),
+            msg!("site-not-found", dir = root.display().to_string()),
         )]);
     }
     let config = read_yaml::<Config>(root, "anquan.yaml", None, &mut findings);
@@ -70,10 +70,7 @@ pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
         .collect();
     files.sort();
     if files.is_empty() {
-        findings.push(plain_error(
-            "enterprises/",
-            "no enterprise files: add enterprises/ID.yaml".to_string(),
-        ));
+        findings.push(plain_error("enterprises/", msg!("no-enterprises")));
     }
     for path in files {
         let name = path
@@ -104,10 +101,10 @@ pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
     }
 }
 
-fn plain_error(file: &str, message: String) -> Finding {
+fn plain_error(file: &str, message: Message) -> Finding {
     Finding {
         severity: Severity::Error,
-        rule: "io",
+        rule: Rule::Io,
         message,
         file: file.to_string(),
         line: None,
@@ -126,7 +123,10 @@ fn read_yaml<T: DeserializeOwned>(
     let text = match fs::read_to_string(root.join(rel)) {
         Ok(text) => text,
         Err(err) => {
-            findings.push(plain_error(rel, format!("cannot read: {err}")));
+            findings.push(plain_error(
+                rel,
+                msg!("file-unreadable", error = err.to_string()),
+            ));
             return None;
         }
     };
@@ -154,9 +154,6 @@ fn locate_error(
     index: &KeyIndex,
 ) -> Finding {
     let plain = err.without_snippet();
-    let message = serde_saphyr::UserMessageFormatter
-        .format_message(plain)
-        .into_owned();
     let location = err.location();
     let (line, column) = match location {
         Some(loc) => (Some(loc.line() as usize), Some(loc.column() as usize)),
@@ -168,26 +165,26 @@ fn locate_error(
     };
     use serde_saphyr::Error as E;
     let rule = match plain {
-        E::SerdeUnknownField { .. } => "unknown-key",
-        E::SerdeMissingField { .. } => "missing-key",
+        E::SerdeUnknownField { .. } => Rule::UnknownKey,
+        E::SerdeMissingField { .. } => Rule::MissingKey,
         E::ExternalMessage { .. }
         | E::Eof { .. }
         | E::MultipleDocuments { .. }
         | E::DuplicateMappingKey { .. }
         | E::UnknownAnchor { .. }
-        | E::ContainerEndMismatch { .. } => "yaml-syntax",
-        _ if path.is_none() => "yaml-syntax",
-        _ => "invalid-value",
+        | E::ContainerEndMismatch { .. } => Rule::YamlSyntax,
+        _ if path.is_none() => Rule::YamlSyntax,
+        _ => Rule::InvalidValue,
     };
     // A missing key is reported where its mapping is: name the mapping, not a sibling.
     let path = match (rule, path) {
-        ("missing-key", Some(p)) => Some(parent_path(&p).to_string()),
+        (Rule::MissingKey, Some(p)) => Some(parent_path(&p).to_string()),
         (_, p) => p,
     };
     Finding {
         severity: Severity::Error,
         rule,
-        message: explain(&message),
+        message: explain(plain, rule),
         file: rel.to_string(),
         line,
         column,
@@ -204,22 +201,76 @@ fn parent_path(path: &str) -> &str {
     }
 }
 
-/// Serde's words for types, said the way a YAML author thinks of them.
-fn explain(message: &str) -> String {
-    let replacements = [
-        ("invalid u32", "expected a whole number"),
-        ("missing field", "missing required key"),
-        ("invalid f64", "expected a number"),
-        ("expected u32", "expected a whole number"),
-        ("expected f64", "expected a number"),
-        ("invalid bool", "expected true or false"),
-        ("expected string scalar", "expected a text value"),
-    ];
-    let mut out = message.to_string();
-    for (from, to) in replacements {
-        if out.contains(from) {
-            out = out.replace(from, to);
+/// The parser's error as a message: the common cases in the user's words, the rest
+/// with the parser's own (English) text as `detail`.
+fn explain(plain: &serde_saphyr::Error, rule: Rule) -> Message {
+    use serde_saphyr::Error as E;
+    match plain {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => msg!(
+            "unknown-key",
+            key = field.as_str(),
+            expected = expected.join(", ")
+        ),
+        E::SerdeMissingField { field, .. } => msg!("missing-key", key = *field),
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => msg!(
+            "unknown-variant",
+            value = variant.as_str(),
+            expected = expected.join(", ")
+        ),
+        E::DuplicateMappingKey { key, .. } => {
+            msg!("duplicate-key", key = key.as_deref().unwrap_or("?"))
+        }
+        E::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => msg!(
+            "invalid-type",
+            kind = value_kind(expected),
+            found = unexpected.as_str(),
+            expected = expected.as_str()
+        ),
+        E::Message { msg, .. } if msg.ends_with(NOT_A_DATE) => {
+            let text = msg.trim_end_matches(NOT_A_DATE).trim().trim_matches('`');
+            msg!("date-invalid", value = text)
+        }
+        _ => {
+            let detail = serde_saphyr::UserMessageFormatter
+                .format_message(plain)
+                .into_owned();
+            match (rule, value_kind(&detail)) {
+                (Rule::YamlSyntax, _) => msg!("yaml-syntax", detail = detail),
+                (_, "other") => msg!("value-invalid", detail = detail),
+                (_, kind) => msg!("value-wrong-kind", kind = kind),
+            }
         }
     }
-    out
+}
+
+/// Serde's name of the expected type, as a catalogue selector: `whole`, `number`,
+/// `boolean`, `text`, `list`, `mapping`, or `other`.
+fn value_kind(expected: &str) -> &'static str {
+    let e = expected.to_ascii_lowercase();
+    const KINDS: &[(&str, &[&str])] = &[
+        (
+            "whole",
+            &["u8", "u16", "u32", "u64", "usize", "i32", "i64", "integer"],
+        ),
+        ("number", &["f64", "f32", "float", "number"]),
+        ("boolean", &["bool"]),
+        ("text", &["string", "str", "char"]),
+        (
+            "list",
+            &["sequence", "seq", "vec", "tuple", "array", "list"],
+        ),
+        ("mapping", &["struct", "map"]),
+    ];
+    KINDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| e.contains(w)))
+        .map_or("other", |(kind, _)| kind)
 }

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 
 use super::classify::ChangeSet;
 use crate::facts::Site;
+use crate::i18n::Lang;
 use crate::output::writer::{LiveDir, Sink, ensure_ours};
 use crate::pipeline::enterprise::{
     Counts, EnterpriseBuild, EnterpriseOutput, Renderers, build_enterprise, enterprise_documents,
@@ -35,6 +36,7 @@ pub struct Session {
     pub site_dir: PathBuf,
     pub out: PathBuf,
     pub date: Date,
+    pub lang: Lang,
     /// The last good output of each enterprise, by id.
     outputs: BTreeMap<String, EnterpriseOutput>,
     /// Bumped by every rebuild; a PDF job of an older generation stops.
@@ -61,12 +63,14 @@ impl Session {
         site_dir: PathBuf,
         out: PathBuf,
         date: Date,
+        lang: Lang,
     ) -> Result<(Session, Rebuilt), BuildError> {
         ensure_ours(&out)?;
         let mut session = Session {
             site_dir,
             out,
             date,
+            lang,
             outputs: BTreeMap::new(),
             generation: Arc::new(AtomicU64::new(0)),
             pdf_pending: Arc::default(),
@@ -87,7 +91,7 @@ impl Session {
             load_checked(&self.site_dir, self.date).map_err(BuildError::Invalid)?;
         let config = &site.loaded.config;
         let engines = Engines::new(&site.loaded.root, &config.build.theme)?;
-        let common = PageCommon::for_site(&site);
+        let common = PageCommon::for_site(&site, self.lang);
         let live = LiveDir {
             root: self.out.clone(),
         };
