@@ -163,7 +163,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .filter(|(e, _)| options.only.is_empty() || options.only.contains(&e.id))
         .collect();
     let counts = Mutex::new(Counts::default());
-    let cache = match &options.cache {
+    // Only PDFs and DOCX are cached: an HTML build leaves the cache alone.
+    let cache = match options.cache.as_ref().filter(|_| options.pdf) {
         Some(dir) => Some(Cache::open(dir).map_err(|e| BuildError::Asset(e.to_string()))?),
         None => None,
     };
