@@ -25,6 +25,9 @@ pub enum Kind {
     VisitRecord,
     RectificationNotice,
     ServiceReport,
+    Procedure,
+    WorkPermit,
+    HazardNotice,
     Index,
 }
 
@@ -47,6 +50,9 @@ impl Kind {
             Kind::VisitRecord => "visit-record",
             Kind::RectificationNotice => "rectification-notice",
             Kind::ServiceReport => "service-report",
+            Kind::Procedure => "procedure",
+            Kind::WorkPermit => "work-permit",
+            Kind::HazardNotice => "hazard-notice",
             Kind::Index => "index",
         }
     }
