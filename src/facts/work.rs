@@ -54,7 +54,15 @@ impl WorkKind {
     fn words(self) -> &'static [&'static str] {
         match self {
             WorkKind::HotWork => &[
-                "动火", "电焊", "气焊", "焊接", "焊机", "焊工", "气割", "切割", "热切割",
+                "动火",
+                "电焊",
+                "气焊",
+                "焊接",
+                "焊机",
+                "焊工",
+                "气割",
+                "切割",
+                "热切割",
             ],
             WorkKind::ConfinedSpace => &[
                 "有限空间",
@@ -244,7 +252,11 @@ mod tests {
     #[test]
     fn the_warehouse_has_no_hazardous_work_a_dock_edge_is_not_work_at_height() {
         let e = example("jinshun");
-        assert!(e.risk_points.iter().any(|p| p.accidents.iter().any(|a| a == "高处坠落")));
+        assert!(
+            e.risk_points
+                .iter()
+                .any(|p| p.accidents.iter().any(|a| a == "高处坠落"))
+        );
         assert_eq!(kinds(&e), Vec::<&str>::new());
     }
 
@@ -254,7 +266,10 @@ mod tests {
         e.zones[0].name = "污水池".into();
         e.risk_points[0].hazards.push("登高检修照明".into());
         e.equipment[0].name = "电动葫芦".into();
-        e.risk_points[1].controls.management.push("管道切割前办理作业票".into());
+        e.risk_points[1]
+            .controls
+            .management
+            .push("管道切割前办理作业票".into());
         assert_eq!(kinds(&e), ["动火", "受限空间", "高处", "吊装"]);
         e.equipment[0].name = "储气罐".into();
         e.zones[0].name = "除尘装置旁".into();
