@@ -171,6 +171,13 @@ fn a_boiler_attendants_procedure_is_about_the_boiler() {
     for other in ["叉车", "货叉", "砂轮"] {
         assert!(!page.contains(other), "{other}");
     }
+    // A 理货员 is threatened by forklifts (叉车撞击货架立柱) but drives none.
+    let picker = text(&doc_html(out, m, "jinshun", "理货员安全操作规程"));
+    assert!(picker.contains("叉车撞击货架立柱") && picker.contains("攀爬货架"));
+    assert!(
+        !picker.contains("N1") && !picker.contains("货叉离地"),
+        "{picker}"
+    );
     let lathe = text(&doc_html(out, m, "ruifeng", "数控车工安全操作规程"));
     assert!(lathe.contains("数控车床（CK6140）") && lathe.contains("卡盘"));
     let grinder = text(&doc_html(out, m, "ruifeng", "打磨工安全操作规程"));

@@ -100,14 +100,11 @@ fn post_people<'e>(
         .filter(move |m| m.post == post.id)
 }
 
-/// What names the post's kinds of work: its name, its risk points' names and hazards, its
-/// people's certificates.
+/// What names the post's kinds of work: its name, its risk points' names, its people's
+/// certificates. Not the hazards: "叉车撞击货架立柱" threatens a 理货员, who drives none.
 fn post_texts(e: &EnterpriseFile, post: &Post) -> Vec<String> {
     let mut texts = vec![post.name.clone()];
-    for p in post_points(e, post) {
-        texts.push(p.name.clone());
-        texts.extend(p.hazards.iter().cloned());
-    }
+    texts.extend(post_points(e, post).into_iter().map(|p| p.name.clone()));
     texts.extend(post_people(e, post).flat_map(|m| m.certificates.iter().cloned()));
     texts
 }
@@ -158,10 +155,11 @@ fn post_data(cx: &ProcedureContext, post: &Post) -> Value {
         unique(points.iter().flat_map(|p| f(p).iter().cloned()))
     };
     let management = all(|p| &p.controls.management);
-    // A rule forbidding something goes to 禁止事项; "执行…操作规程" is this document itself.
+    // A rule forbidding something goes to 禁止事项; "执行…操作规程" is this document itself,
+    // "持证上岗" its first rule.
     let (bans, rules): (Vec<String>, Vec<String>) = management
         .into_iter()
-        .filter(|m| !m.contains("操作规程"))
+        .filter(|m| !m.contains("操作规程") && !m.contains("持证上岗"))
         .partition(|m| ["严禁", "禁止", "不得"].iter().any(|w| m.contains(w)));
     let mut certificates =
         unique(post_people(e, post).flat_map(|m| m.certificates.iter().cloned()));
