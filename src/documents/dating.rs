@@ -33,7 +33,10 @@ pub fn dated_by(kind: Kind) -> DatedBy {
         | Kind::ZoneBoard
         | Kind::PostCard
         | Kind::PairRoster
-        | Kind::PairAgreement => DatedBy::EnterpriseIssued,
+        | Kind::PairAgreement
+        | Kind::Procedure
+        | Kind::WorkPermit
+        | Kind::HazardNotice => DatedBy::EnterpriseIssued,
         Kind::Ledger | Kind::ServiceCalendar | Kind::ServiceReport | Kind::Pack | Kind::Index => {
             DatedBy::Build
         }
@@ -61,6 +64,7 @@ fn date_label(kind: Kind) -> &'static str {
         Kind::NoticeBoard | Kind::Badge => "公示日期",
         Kind::ServiceNotice => "告知日期",
         Kind::RiskMap | Kind::RiskRegister | Kind::ZoneBoard | Kind::PostCard => "发布日期",
+        Kind::HazardNotice => "发布日期",
         Kind::PairAgreement => "签订日期",
         Kind::VisitRecord => "服务日期",
         Kind::RectificationNotice => "通知日期",

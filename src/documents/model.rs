@@ -25,6 +25,9 @@ pub enum Kind {
     VisitRecord,
     RectificationNotice,
     ServiceReport,
+    Procedure,
+    WorkPermit,
+    HazardNotice,
     /// The enterprise's whole pack in one file.
     Pack,
     Index,
@@ -49,6 +52,9 @@ impl Kind {
             Kind::VisitRecord => "visit-record",
             Kind::RectificationNotice => "rectification-notice",
             Kind::ServiceReport => "service-report",
+            Kind::Procedure => "procedure",
+            Kind::WorkPermit => "work-permit",
+            Kind::HazardNotice => "hazard-notice",
             Kind::Pack => "pack",
             Kind::Index => "index",
         }

@@ -8,6 +8,7 @@ pub mod pairs;
 pub mod ppe;
 pub mod risk;
 pub mod visits;
+pub mod work;
 
 use std::collections::BTreeMap;
 

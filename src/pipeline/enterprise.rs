@@ -16,6 +16,8 @@ use crate::documents::ledgers::Ledger;
 use crate::documents::ledgers::{self, LedgerContext};
 use crate::documents::model::Document;
 use crate::documents::pairs::pair_documents;
+use crate::documents::permits::{PermitContext, permits_and_notices};
+use crate::documents::procedures::{ProcedureContext, procedures};
 use crate::documents::risk::{RiskContext, background_uri, risk_documents};
 use crate::documents::service::{
     RecordsContext, ServiceContext, ServiceContexts, record_documents, service_documents,
@@ -123,6 +125,25 @@ pub fn enterprise_documents(
     let issued = view(DatedBy::EnterpriseIssued);
     let context = enterprise_context(&issued, facts, &config.agency, &site.date.to_string());
     let mut docs = systems::systems(engines, id, &issued, &config.document_control, &context)?;
+    docs.extend(procedures(
+        engines,
+        &ProcedureContext {
+            enterprise_id: id,
+            enterprise: &issued,
+            facts,
+            control: &config.document_control,
+            base: &context,
+        },
+    )?);
+    docs.extend(permits_and_notices(
+        engines,
+        &PermitContext {
+            enterprise_id: id,
+            enterprise: &issued,
+            print: Print::of(&config.build),
+            base: &context,
+        },
+    )?);
     let at_build = view(DatedBy::Build);
     let ledgers = ledgers::ledgers(&LedgerContext {
         enterprise: &at_build,

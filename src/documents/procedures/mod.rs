@@ -1,0 +1,211 @@
+//! 岗位安全操作规程, one per post: what the post's risk points say (hazards, controls,
+//! emergency actions), its protective equipment (`facts::ppe`), the equipment it works
+//! with and the certificates it needs, joined with the texts of its kinds of work and of
+//! its accident types (`topics`). The body is `content/procedures/procedure.md`.
+
+pub mod topics;
+
+use serde_json::{Value, json};
+use tera::Context;
+
+use crate::documents::blocks::unique;
+use crate::documents::markdown::to_blocks;
+use crate::documents::model::{Control, Document, Kind, Layout};
+use crate::facts::EnterpriseFacts;
+use crate::facts::ppe::post_ppe;
+use crate::facts::risk::Level;
+use crate::render::engine::{Engines, TemplateError};
+use crate::site::model::{DocumentControl, EnterpriseFile, Post, RiskPoint};
+use topics::{ACCIDENTS, GENERAL, Parts, Topic, names_topic, topics_of};
+
+/// What the procedures of one enterprise are built from.
+pub struct ProcedureContext<'a> {
+    pub enterprise_id: &'a str,
+    pub enterprise: &'a EnterpriseFile,
+    pub facts: &'a EnterpriseFacts,
+    pub control: &'a DocumentControl,
+    /// `documents::context::enterprise_context` of the same enterprise.
+    pub base: &'a Value,
+}
+
+/// `PREFIX-ENTERPRISE-GC-NN`: the 规程 are numbered apart from the systems' NN.
+pub fn procedure_number(control: &DocumentControl, enterprise_id: &str, number: usize) -> String {
+    format!(
+        "{}-{}-GC-{number:02}",
+        control.number_prefix,
+        enterprise_id.to_ascii_uppercase()
+    )
+}
+
+pub fn procedures(
+    engines: &Engines,
+    cx: &ProcedureContext,
+) -> Result<Vec<Document>, TemplateError> {
+    let mut context = Context::from_serialize(cx.base).map_err(|err| TemplateError::Render {
+        name: "context".to_string(),
+        message: err.to_string(),
+    })?;
+    let e = cx.enterprise;
+    let mut out = Vec::with_capacity(e.posts.len());
+    for (i, post) in e.posts.iter().enumerate() {
+        let title = format!("{}安全操作规程", post.name);
+        let control = Control {
+            number: procedure_number(cx.control, cx.enterprise_id, i + 1),
+            version: cx.control.version.clone(),
+            prepared_by: e.zone_owner(&post.zone),
+            reviewed_by: e.enterprise.safety_officer.name.clone(),
+            approved_by: e.enterprise.principal.name.clone(),
+            issued_on: e.issued_on(),
+            effective_on: e.issued_on(),
+        };
+        context.insert("doc", &json!({"title": title, "number": control.number}));
+        context.insert("post", &post_data(cx, post));
+        let parts = parts(
+            engines,
+            &context,
+            &post_texts(e, post),
+            post_accidents(e, post),
+        )?;
+        context.insert("parts", &parts);
+        let body = engines.render_content("procedures/procedure.md", &context)?;
+        let mut doc = Document::of_enterprise(
+            Kind::Procedure,
+            title,
+            cx.enterprise_id,
+            format!("procedure-{}", post.id),
+            Layout::Portrait,
+            to_blocks(&body),
+        );
+        doc.control = Some(control);
+        out.push(doc);
+    }
+    Ok(out)
+}
+
+fn post_points<'e>(e: &'e EnterpriseFile, post: &Post) -> Vec<&'e RiskPoint> {
+    e.risk_points
+        .iter()
+        .filter(|p| p.posts.contains(&post.id))
+        .collect()
+}
+
+/// The people of the post and what their certificates say.
+fn post_people<'e>(
+    e: &'e EnterpriseFile,
+    post: &Post,
+) -> impl Iterator<Item = &'e crate::site::model::Member> {
+    e.teams
+        .iter()
+        .flat_map(|t| &t.members)
+        .filter(move |m| m.post == post.id)
+}
+
+/// What names the post's kinds of work: its name, its risk points' names, its people's
+/// certificates. Not the hazards: "叉车撞击货架立柱" threatens a 理货员, who drives none.
+fn post_texts(e: &EnterpriseFile, post: &Post) -> Vec<String> {
+    let mut texts = vec![post.name.clone()];
+    texts.extend(post_points(e, post).into_iter().map(|p| p.name.clone()));
+    texts.extend(post_people(e, post).flat_map(|m| m.certificates.iter().cloned()));
+    texts
+}
+
+fn post_accidents(e: &EnterpriseFile, post: &Post) -> Vec<String> {
+    unique(
+        post_points(e, post)
+            .into_iter()
+            .flat_map(|p| p.accidents.iter().cloned()),
+    )
+}
+
+/// The five parts from the texts of the post's topics (or the general one), then the
+/// emergency texts of its accident types.
+fn parts(
+    engines: &Engines,
+    context: &Context,
+    texts: &[String],
+    accidents: Vec<String>,
+) -> Result<Parts, TemplateError> {
+    let found: Vec<&Topic> = topics_of(texts);
+    let mut names: Vec<String> = found
+        .iter()
+        .map(|t| format!("procedures/topics/{}.md", t.slug))
+        .collect();
+    if names.is_empty() {
+        names.push(format!("procedures/topics/{GENERAL}.md"));
+    }
+    names.extend(accidents.iter().filter_map(|a| {
+        ACCIDENTS
+            .iter()
+            .find(|(name, _)| name == a)
+            .map(|(_, slug)| format!("procedures/accidents/{slug}.md"))
+    }));
+    let mut parts = Parts::default();
+    for name in names {
+        parts.add_fragment(&engines.render_content(&name, context)?);
+    }
+    Ok(parts)
+}
+
+/// The post as its procedure sees it.
+fn post_data(cx: &ProcedureContext, post: &Post) -> Value {
+    let e = cx.enterprise;
+    let points = post_points(e, post);
+    let found = topics_of(&post_texts(e, post));
+    let all = |f: fn(&RiskPoint) -> &Vec<String>| {
+        unique(points.iter().flat_map(|p| f(p).iter().cloned()))
+    };
+    let management = all(|p| &p.controls.management);
+    // A rule forbidding something goes to 禁止事项; "执行…操作规程" is this document itself,
+    // "持证上岗" its first rule.
+    let (bans, rules): (Vec<String>, Vec<String>) = management
+        .into_iter()
+        .filter(|m| !m.contains("操作规程") && !m.contains("持证上岗"))
+        .partition(|m| ["严禁", "禁止", "不得"].iter().any(|w| m.contains(w)));
+    let mut certificates =
+        unique(post_people(e, post).flat_map(|m| m.certificates.iter().cloned()));
+    if certificates.is_empty() {
+        certificates = found
+            .iter()
+            .filter_map(|t| t.certificate.map(String::from))
+            .collect();
+    }
+    let equipment: Vec<String> = e
+        .equipment
+        .iter()
+        .filter(|q| {
+            let operated = q
+                .operators
+                .iter()
+                .any(|o| post_people(e, post).any(|m| &m.name == o));
+            operated || (q.zone == post.zone && names_topic(&q.name, &found))
+        })
+        .map(|q| format!("{}（{}）", q.name, q.model))
+        .collect();
+    let risks: Vec<Value> = points
+        .iter()
+        .map(|p| {
+            let level = cx.facts.grade_of(&p.id).map_or("未评估", |g| g.level.name());
+            json!({"id": p.id, "name": p.name, "level": level, "hazards": p.hazards, "accidents": p.accidents})
+        })
+        .collect();
+    let level = cx.facts.post_levels.get(&post.id).copied().flatten();
+    json!({
+        "name": post.name,
+        "zone": e.zone_name(&post.zone),
+        "level": level.map_or("未评估", Level::name),
+        "people": post_people(e, post).map(|m| m.name.as_str()).collect::<Vec<_>>(),
+        "risks": risks,
+        "hazards": all(|p| &p.hazards),
+        "accidents": post_accidents(e, post),
+        "checks": all(|p| &p.controls.engineering),
+        "rules": rules,
+        "bans": bans,
+        "training": all(|p| &p.controls.training),
+        // One action per risk point: its steps belong together, in their order.
+        "emergency": points.iter().filter(|p| !p.controls.emergency.is_empty())
+            .map(|p| format!("{}：{}", p.name, p.controls.emergency.join("，"))).collect::<Vec<_>>(),
+        "ppe": post_ppe(e, &post.id).into_iter().map(|p| p.item).collect::<Vec<_>>(),
+        "certificates": certificates,
+        "equipment": equipment,
+    })
+}

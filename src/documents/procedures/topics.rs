@@ -1,0 +1,184 @@
+//! What a 岗位安全操作规程 knows beyond the input: one text per kind of work or equipment
+//! (`content/procedures/topics/SLUG.md`) and one per GB 6441 accident type
+//! (`content/procedures/accidents/SLUG.md`), each split into the five parts of a procedure.
+//! A post gets the topics its name, risk points, hazards and certificates name, so a 司炉工
+//! reads about the boiler's pressure and water level, a 叉车司机 about the forks.
+
+use crate::documents::fragments::sections;
+
+/// A kind of work or equipment with its own text.
+pub struct Topic {
+    pub slug: &'static str,
+    /// Words in the post's name, its risk points' names and hazards, or its certificates.
+    pub words: &'static [&'static str],
+    /// The certificate the work requires by law, named when the post's people record none.
+    pub certificate: Option<&'static str>,
+}
+
+const fn topic(slug: &'static str, words: &'static [&'static str]) -> Topic {
+    Topic {
+        slug,
+        words,
+        certificate: None,
+    }
+}
+
+/// 特种设备作业人员 (市场监管总局 2019 年第 3 号公告) and 特种作业 (原安监总局令第 30 号).
+pub const TOPICS: [Topic; 20] = [
+    Topic {
+        slug: "boiler",
+        words: &["锅炉", "司炉"],
+        certificate: Some("特种设备安全管理和作业人员证（G1 工业锅炉司炉）"),
+    },
+    topic("diecasting", &["压铸"]),
+    topic(
+        "melting",
+        &["熔铝", "熔炼", "熔化", "熔炉", "铝液", "铁水", "钢水"],
+    ),
+    topic(
+        "lathe",
+        &["车床", "数控", "铣床", "钻床", "机床", "加工中心"],
+    ),
+    topic("grinding", &["砂轮", "打磨", "磨床", "抛光"]),
+    topic("press", &["冲床", "冲压", "压力机", "剪板", "折弯"]),
+    Topic {
+        slug: "welding",
+        words: &["焊"],
+        certificate: Some("特种作业操作证（熔化焊接与热切割作业）"),
+    },
+    topic("powder-coating", &["喷粉", "粉末喷涂", "静电喷涂"]),
+    topic("spray-painting", &["喷漆", "油漆", "稀释剂", "涂装"]),
+    topic("curing-oven", &["固化炉", "烘道", "烘干炉", "烘箱"]),
+    topic("assembly", &["装配", "电动工具"]),
+    Topic {
+        slug: "forklift",
+        words: &["叉车"],
+        certificate: Some("特种设备安全管理和作业人员证（N1 叉车司机）"),
+    },
+    topic("charging", &["充电", "蓄电池"]),
+    topic("crane", &["起重", "行车", "吊运", "吊装", "葫芦"]),
+    Topic {
+        slug: "electrical",
+        words: &["电工", "配电", "带电"],
+        certificate: Some("特种作业操作证（低压电工作业）"),
+    },
+    topic("compressor", &["空压机", "空气压缩机", "储气罐"]),
+    topic("loading", &["装卸工", "月台", "人工搬运"]),
+    topic("racking", &["货架", "理货", "仓库管理"]),
+    topic(
+        "confined-space",
+        &["有限空间", "受限空间", "污水池", "地坑", "储罐"],
+    ),
+    topic("office", &["文员", "办公"]),
+];
+
+/// The text of a post that no topic names.
+pub const GENERAL: &str = "general";
+
+/// GB 6441 accident types with an emergency text of their own.
+pub const ACCIDENTS: [(&str, &str); 13] = [
+    ("机械伤害", "machinery"),
+    ("物体打击", "struck-by-object"),
+    ("车辆伤害", "vehicle"),
+    ("起重伤害", "lifting"),
+    ("触电", "electric-shock"),
+    ("灼烫", "burns"),
+    ("火灾", "fire"),
+    ("高处坠落", "fall"),
+    ("坍塌", "collapse"),
+    ("锅炉爆炸", "boiler-explosion"),
+    ("容器爆炸", "vessel-explosion"),
+    ("其他爆炸", "explosion"),
+    ("中毒和窒息", "poisoning"),
+];
+
+/// The topics the texts name, in table order.
+pub fn topics_of<'t>(texts: &[String]) -> Vec<&'t Topic> {
+    TOPICS
+        .iter()
+        .filter(|t| t.words.iter().any(|w| texts.iter().any(|x| x.contains(w))))
+        .collect()
+}
+
+/// Whether an equipment name belongs to one of the topics (a 数控车床 to 数控车工, not to
+/// the 打磨工 of the same shop).
+pub fn names_topic(name: &str, topics: &[&Topic]) -> bool {
+    topics
+        .iter()
+        .any(|t| t.words.iter().any(|w| name.contains(w)))
+}
+
+/// The five parts of a procedure.
+#[derive(Debug, Default, Clone, PartialEq, serde::Serialize)]
+pub struct Parts {
+    pub before: Vec<String>,
+    pub during: Vec<String>,
+    pub after: Vec<String>,
+    pub forbidden: Vec<String>,
+    pub emergency: Vec<String>,
+}
+
+impl Parts {
+    /// Adds the items of a rendered fragment (`documents::fragments`): `### 作业前` …
+    /// `### 应急处置`, each item kept once across fragments.
+    pub fn add_fragment(&mut self, markdown: &str) {
+        for (title, items) in sections(markdown) {
+            let part = match title.as_str() {
+                "作业前" => &mut self.before,
+                "作业中" => &mut self.during,
+                "作业后" => &mut self.after,
+                "禁止事项" => &mut self.forbidden,
+                "应急处置" => &mut self.emergency,
+                _ => continue,
+            };
+            for item in items {
+                if !part.contains(&item) {
+                    part.push(item);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_split_into_the_five_parts_each_item_once() {
+        let mut parts = Parts::default();
+        parts.add_fragment(
+            "### 作业前\n\n- 检查压力表；\n- 检查水位表；\n\n### 禁止事项\n- 严禁超压运行；\n",
+        );
+        parts.add_fragment(
+            "### 作业前\n- 检查压力表；\n### 其他\n- 不属于任何部分\n### 应急处置\n- 立即停炉；",
+        );
+        assert_eq!(parts.before, ["检查压力表；", "检查水位表；"]);
+        assert_eq!(parts.forbidden, ["严禁超压运行；"]);
+        assert_eq!(parts.emergency, ["立即停炉；"]);
+        assert!(parts.during.is_empty() && parts.after.is_empty());
+    }
+
+    #[test]
+    fn a_boiler_attendant_gets_the_boiler_and_a_lathe_is_not_a_grinders() {
+        let texts = ["司炉工".to_string(), "燃气锅炉运行".to_string()];
+        let slugs: Vec<&str> = topics_of(&texts).iter().map(|t| t.slug).collect();
+        assert_eq!(slugs, ["boiler"]);
+        let grinder = topics_of(&["打磨工".to_string(), "砂轮破裂".to_string()]);
+        assert!(!names_topic("数控车床", &grinder));
+        assert!(names_topic("砂轮机", &grinder));
+    }
+
+    #[test]
+    fn every_topic_and_accident_has_its_text() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/procedures");
+        let slugs = TOPICS.iter().map(|t| format!("topics/{}.md", t.slug));
+        let accidents = ACCIDENTS.iter().map(|(_, s)| format!("accidents/{s}.md"));
+        for rel in slugs
+            .chain(accidents)
+            .chain([format!("topics/{GENERAL}.md")])
+        {
+            assert!(dir.join(&rel).is_file(), "content/procedures/{rel}");
+        }
+    }
+}

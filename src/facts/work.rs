@@ -1,0 +1,278 @@
+//! The 危险作业 an enterprise has, of the five kinds anquan issues permits for (GB 30871-2022:
+//! 动火, 受限空间, 高处, 临时用电, 吊装), judged from what the input names: its risk points
+//! (name, hazards, controls), equipment, zones, posts and the certificates of its people.
+//! A kind with no evidence gets no permit; each piece of evidence is a place where the
+//! work happens, printed on the permit so the applicant finds it listed.
+
+use serde::Serialize;
+
+use crate::site::model::{EnterpriseFile, SpecialCategory};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum WorkKind {
+    HotWork,
+    ConfinedSpace,
+    Height,
+    TemporaryPower,
+    Lifting,
+}
+
+impl WorkKind {
+    /// In the order GB 30871-2022 lists them.
+    pub const ALL: [WorkKind; 5] = [
+        WorkKind::HotWork,
+        WorkKind::ConfinedSpace,
+        WorkKind::Height,
+        WorkKind::Lifting,
+        WorkKind::TemporaryPower,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            WorkKind::HotWork => "动火",
+            WorkKind::ConfinedSpace => "受限空间",
+            WorkKind::Height => "高处",
+            WorkKind::TemporaryPower => "临时用电",
+            WorkKind::Lifting => "吊装",
+        }
+    }
+
+    /// File stem of the permit and of its text in `content/permits/`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            WorkKind::HotWork => "hot-work",
+            WorkKind::ConfinedSpace => "confined-space",
+            WorkKind::Height => "height",
+            WorkKind::TemporaryPower => "temporary-power",
+            WorkKind::Lifting => "lifting",
+        }
+    }
+
+    /// Words that show the work is done. 高处 needs the work itself (登高, 脚手架 …): a
+    /// 高处坠落 accident type alone may be a fall from a dock edge under 2 m (GB/T 3608).
+    /// 储气罐 is not 储罐, and a 除尘装置 on a machine is not an enterable 除尘器.
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            WorkKind::HotWork => &[
+                "动火",
+                "电焊",
+                "气焊",
+                "焊接",
+                "焊机",
+                "焊工",
+                "气割",
+                "切割",
+                "热切割",
+            ],
+            WorkKind::ConfinedSpace => &[
+                "有限空间",
+                "受限空间",
+                "污水池",
+                "污水井",
+                "储罐",
+                "贮罐",
+                "地坑",
+                "窨井",
+                "地沟",
+                "管沟",
+                "化粪池",
+                "沉淀池",
+                "集水井",
+                "除尘器",
+                "反应釜",
+                "料仓",
+            ],
+            WorkKind::Height => &[
+                "登高",
+                "高处作业",
+                "高空作业",
+                "脚手架",
+                "屋面",
+                "屋顶",
+                "梯子",
+                "人字梯",
+                "升降平台",
+                "高空车",
+            ],
+            WorkKind::TemporaryPower => &["临时用电", "临时线路", "临时电源", "临时接电"],
+            WorkKind::Lifting => &[
+                "起重", "行车", "吊车", "天车", "吊装", "吊运", "起吊", "葫芦", "吊具",
+            ],
+        }
+    }
+}
+
+/// One place where a kind of work happens: the zone (id) and what shows it there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    pub zone: String,
+    pub what: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HazardousWork {
+    pub kind: WorkKind,
+    pub places: Vec<Place>,
+}
+
+/// Something of the input that may show hazardous work: where it is, how the permit names
+/// it, and the texts to search.
+struct Evidence {
+    zone: String,
+    what: String,
+    texts: Vec<String>,
+    /// Also shows 临时用电: a post of electricians, or a 电工 certificate.
+    electrician: bool,
+    crane: bool,
+}
+
+fn evidence(e: &EnterpriseFile) -> Vec<Evidence> {
+    let mut out: Vec<Evidence> = Vec::new();
+    for p in &e.risk_points {
+        let c = &p.controls;
+        let texts = std::iter::once(&p.name)
+            .chain(&p.hazards)
+            .chain(&c.engineering)
+            .chain(&c.management)
+            .cloned()
+            .collect();
+        out.push(Evidence {
+            zone: p.zone.clone(),
+            what: format!("{} {}", p.id, p.name),
+            texts,
+            electrician: false,
+            crane: false,
+        });
+    }
+    for q in &e.equipment {
+        let what = match &q.reg_no {
+            Some(no) => format!("{}（{no}）", q.name),
+            None => q.name.clone(),
+        };
+        out.push(Evidence {
+            zone: q.zone.clone(),
+            what,
+            texts: vec![q.name.clone()],
+            electrician: false,
+            crane: q.category == Some(SpecialCategory::起重机械),
+        });
+    }
+    for z in &e.zones {
+        out.push(Evidence {
+            zone: z.id.clone(),
+            what: z.name.clone(),
+            texts: vec![z.name.clone()],
+            electrician: false,
+            crane: false,
+        });
+    }
+    for post in &e.posts {
+        let certificates: Vec<String> = e
+            .teams
+            .iter()
+            .flat_map(|t| &t.members)
+            .filter(|m| m.post == post.id)
+            .flat_map(|m| m.certificates.iter().cloned())
+            .collect();
+        let electrician =
+            post.name.contains("电工") || certificates.iter().any(|c| c.contains("电工"));
+        let mut texts = vec![post.name.clone()];
+        texts.extend(certificates);
+        out.push(Evidence {
+            zone: post.zone.clone(),
+            what: format!("{}岗位", post.name),
+            texts,
+            electrician,
+            crane: false,
+        });
+    }
+    out
+}
+
+/// The kinds of hazardous work the enterprise has, each with its places, in the order of
+/// `WorkKind::ALL`; a kind without evidence is left out.
+pub fn hazardous_work(e: &EnterpriseFile) -> Vec<HazardousWork> {
+    let all = evidence(e);
+    WorkKind::ALL
+        .iter()
+        .filter_map(|&kind| {
+            let mut places: Vec<Place> = Vec::new();
+            for ev in all.iter().filter(|ev| shows(ev, kind)) {
+                let place = Place {
+                    zone: ev.zone.clone(),
+                    what: ev.what.clone(),
+                };
+                if !places.contains(&place) {
+                    places.push(place);
+                }
+            }
+            (!places.is_empty()).then_some(HazardousWork { kind, places })
+        })
+        .collect()
+}
+
+fn shows(ev: &Evidence, kind: WorkKind) -> bool {
+    let named = ev
+        .texts
+        .iter()
+        .any(|t| kind.words().iter().any(|w| t.contains(w)));
+    named
+        || (kind == WorkKind::TemporaryPower && ev.electrician)
+        || (kind == WorkKind::Lifting && ev.crane)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(name: &str) -> EnterpriseFile {
+        let text = match name {
+            "ruifeng" => include_str!("../../example/enterprises/ruifeng.yaml"),
+            _ => include_str!("../../example/enterprises/jinshun.yaml"),
+        };
+        serde_saphyr::from_str(text).expect("example")
+    }
+
+    fn kinds(e: &EnterpriseFile) -> Vec<&'static str> {
+        hazardous_work(e).iter().map(|w| w.kind.name()).collect()
+    }
+
+    #[test]
+    fn the_power_tool_maker_welds_lifts_enters_its_dust_collector_and_wires_temporarily() {
+        let e = example("ruifeng");
+        assert_eq!(kinds(&e), ["动火", "受限空间", "吊装", "临时用电"]);
+        let work = hazardous_work(&e);
+        let lifting = &work[2].places;
+        assert_eq!(lifting[0].zone, "diecast");
+        assert!(lifting[0].what.starts_with("电动单梁起重机"), "{lifting:?}");
+        let power = &work[3].places;
+        assert_eq!(power[0].what, "电工岗位");
+    }
+
+    #[test]
+    fn the_warehouse_has_no_hazardous_work_a_dock_edge_is_not_work_at_height() {
+        let e = example("jinshun");
+        assert!(
+            e.risk_points
+                .iter()
+                .any(|p| p.accidents.iter().any(|a| a == "高处坠落"))
+        );
+        assert_eq!(kinds(&e), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn each_kind_is_judged_from_its_own_words() {
+        let mut e = example("jinshun");
+        e.zones[0].name = "污水池".into();
+        e.risk_points[0].hazards.push("登高检修照明".into());
+        e.equipment[0].name = "电动葫芦".into();
+        e.risk_points[1]
+            .controls
+            .management
+            .push("管道切割前办理作业票".into());
+        assert_eq!(kinds(&e), ["动火", "受限空间", "高处", "吊装"]);
+        e.equipment[0].name = "储气罐".into();
+        e.zones[0].name = "除尘装置旁".into();
+        assert_eq!(kinds(&e), ["动火", "高处"]);
+    }
+}
