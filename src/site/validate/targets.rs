@@ -1,0 +1,26 @@
+//! `enterprise.targets`: the yearly targets the 安全生产目标责任书 and the 安全生产责任制度
+//! print must be rates a document can state.
+
+use crate::diag::Reporter;
+use crate::site::model::SafetyTargets;
+
+pub(super) fn validate_targets(r: &mut Reporter, t: &SafetyTargets) {
+    if let Some(rate) = t.injury_rate_permille
+        && !(rate.is_finite() && (0.0..=1000.0).contains(&rate))
+    {
+        r.error(
+            "invalid-value",
+            "enterprise.targets.injury_rate_permille",
+            format!("`{rate}` is not a rate per thousand (0 to 1000 ‰)"),
+        );
+    }
+    if let Some(rate) = t.rectification_rate_percent
+        && !(rate.is_finite() && rate > 0.0 && rate <= 100.0)
+    {
+        r.error(
+            "invalid-value",
+            "enterprise.targets.rectification_rate_percent",
+            format!("`{rate}` is not a percentage (above 0, at most 100 %)"),
+        );
+    }
+}
