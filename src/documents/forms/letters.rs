@@ -155,7 +155,7 @@ fn risks_where(
 }
 
 /// The duty the 安全生产责任制度 gives in its list item starting with `prefix` (a
-/// department's or team's name and head), without the name: the words after the first `：`.
+/// department's or team's name and head), without the name: the words after `）：`.
 fn duty(blocks: &[Block], prefix: &str) -> Option<String> {
     blocks.iter().find_map(|block| match block {
         Block::List { items, .. } => items.iter().find_map(|item| {
@@ -164,7 +164,8 @@ fn duty(blocks: &[Block], prefix: &str) -> Option<String> {
                 _ => None,
             })?;
             let rest = text.strip_prefix(prefix)?;
-            rest.split_once('：')
+            // The name ends at its closing bracket: `压铸班（楼志刚，作业区域：压铸车间）：…`.
+            rest.split_once("）：")
                 .map(|(_, duty)| duty.trim().to_string())
         }),
         _ => None,
@@ -179,11 +180,15 @@ mod tests {
     #[test]
     fn a_duty_is_read_from_the_item_naming_the_unit() {
         let blocks = to_blocks(
-            "- **生产部（吕建平）**：管生产必须管安全。\n- **设备部（程立新）**：管设备。\n",
+            "- **生产部（吕建平）**：管生产必须管安全。\n- **压铸班（楼志刚，区域：压铸）**：班前会。\n",
         );
         assert_eq!(
             duty(&blocks, "生产部（吕建平）").as_deref(),
             Some("管生产必须管安全。")
+        );
+        assert_eq!(
+            duty(&blocks, "压铸班（楼志刚，").as_deref(),
+            Some("班前会。")
         );
         assert_eq!(duty(&blocks, "仓储部（施丽娟）"), None);
     }

@@ -12,6 +12,7 @@ mod training;
 use serde_json::{Value, json};
 use tera::Context;
 
+use crate::documents::blocks::text;
 use crate::documents::markdown::to_blocks;
 use crate::documents::model::{Block, Control, Document, Kind, Layout, plain_text};
 use crate::documents::systems::SYSTEMS;
@@ -105,11 +106,13 @@ pub fn form_documents(
     docs.extend(letters::responsibility_letters(&body, cx, systems)?);
     docs.push(training::training_plan(&body, cx)?);
     docs.extend(sign_in::sign_in_sheets(&body, cx)?);
+    let mut card = vec![trainee_panel()];
+    card.extend(body.render("induction-card", &[])?);
     docs.push(cx.document(
         Kind::InductionCard,
         "三级安全教育卡".into(),
         "induction-card".into(),
-        body.render("induction-card", &[])?,
+        card,
     ));
     docs.push(cx.document(
         Kind::ContractorAgreement,
@@ -118,6 +121,27 @@ pub fn form_documents(
         body.render("contractor-agreement", &[])?,
     ));
     Ok(docs)
+}
+
+/// The trainee's particulars on the 三级安全教育卡, to fill in by hand.
+fn trainee_panel() -> Block {
+    let blank = |label: &str| (label.to_string(), Vec::new());
+    Block::Panel {
+        rows: vec![
+            blank("姓名"),
+            blank("性别"),
+            blank("出生年月"),
+            blank("身份证号码"),
+            blank("文化程度"),
+            (
+                "用工形式".to_string(),
+                text("□合同制　□被派遣　□实习　□其他"),
+            ),
+            blank("入职日期"),
+            blank("车间（区域）"),
+            blank("班组及岗位"),
+        ],
+    }
 }
 
 /// Renders `content/forms/NAME.md` over the enterprise's context, with the built systems

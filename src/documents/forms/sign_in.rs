@@ -24,6 +24,7 @@ struct Training {
     trainer: Option<String>,
     kind: Option<&'static str>,
     assessment: Option<String>,
+    result: Option<String>,
     attendees: Vec<String>,
     /// Given by the agency (a visit of kind 培训, or planned by the service schedule).
     by_agency: bool,
@@ -83,6 +84,7 @@ fn trainings(cx: &FormsContext) -> Vec<Training> {
             trainer: Some(r.trainer.clone()),
             kind: r.kind.map(|k| k.name()),
             assessment: r.assessment.clone(),
+            result: r.result.clone(),
             attendees: r.attendees.clone(),
             by_agency: false,
         })
@@ -134,7 +136,8 @@ fn counselor_names(cx: &FormsContext, ids: &[String]) -> String {
         .join("、")
 }
 
-/// 培训日期, 主题, 类型, 学时, 授课人, 组织单位, 地点, 考核方式: what is known, blank otherwise.
+/// 培训日期, 主题, 类型, 学时, 授课人, 组织单位, 地点, 考核方式和结果: what is known, blank
+/// otherwise.
 fn panel(cx: &FormsContext, training: &Training, date: Date) -> Block {
     let safety_dept = cx.base["safety_dept"].as_str().unwrap_or_default();
     let organiser = if training.by_agency {
@@ -161,6 +164,7 @@ fn panel(cx: &FormsContext, training: &Training, date: Date) -> Block {
             row("组织单位", Some(organiser)),
             row("培训地点", None),
             row("考核方式", training.assessment.clone()),
+            row("考核结果", training.result.clone()),
         ],
     }
 }
