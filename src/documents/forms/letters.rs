@@ -62,7 +62,7 @@ pub(super) fn responsibility_letters(
             .collect();
         let letter = json!({
             "unit": d.name, "level": "部门",
-            "duties": duties_of(&format!("{}（{}）", d.name, d.head)),
+            "duties": duties_of(&format!("{}（{}", d.name, d.head)),
             "risks": risks, "zones": zones,
         });
         let blocks = render(body, cx, letter, &principal, &holder)?;
@@ -183,14 +183,14 @@ mod tests {
             "- **生产部（吕建平）**：管生产必须管安全。\n- **压铸班（楼志刚，区域：压铸）**：班前会。\n",
         );
         assert_eq!(
-            duty(&blocks, "生产部（吕建平）").as_deref(),
+            duty(&blocks, "生产部（吕建平").as_deref(),
             Some("管生产必须管安全。")
         );
         assert_eq!(
             duty(&blocks, "压铸班（楼志刚，").as_deref(),
             Some("班前会。")
         );
-        assert_eq!(duty(&blocks, "仓储部（施丽娟）"), None);
+        assert_eq!(duty(&blocks, "仓储部（施丽娟"), None);
     }
 
     #[test]
