@@ -146,7 +146,7 @@ fn trainee_panel() -> Block {
 
 /// Renders `content/forms/NAME.md` over the enterprise's context, with the built systems
 /// (`systems`: title, number, version; `system_no`: number by the system's name, e.g.
-/// `system_no.training`).
+/// `system_no.training`) and `safety_signer` (who signs for safety).
 struct Body<'a> {
     engines: &'a Engines,
     context: Context,
@@ -182,6 +182,17 @@ impl<'a> Body<'a> {
                 Some((spec.slug.replace('-', "_"), Value::String(number)))
             })
             .collect();
+        // Who signs for safety on a form: the safety department's head, else the safety officer.
+        let safety_signer = cx
+            .issued
+            .departments
+            .iter()
+            .find(|d| d.name.contains("安全"))
+            .map_or_else(
+                || "安全生产管理人员".to_string(),
+                |d| format!("{}负责人", d.name),
+            );
+        context.insert("safety_signer", &safety_signer);
         context.insert("systems", &built);
         context.insert("system_no", &numbers);
         Ok(Body { engines, context })

@@ -78,6 +78,8 @@ fn trainings(cx: &FormsContext) -> Vec<Training> {
         .iter()
         .filter(|r| r.date <= cx.date)
         .map(|r| Training {
+            // A training its trainer gave as one of the agency's counselors.
+            by_agency: cx.counselors.iter().any(|c| c.name == r.trainer),
             date: Some(r.date),
             topic: Some(r.topic.clone()),
             hours: Some(r.hours),
@@ -86,7 +88,6 @@ fn trainings(cx: &FormsContext) -> Vec<Training> {
             assessment: r.assessment.clone(),
             result: r.result.clone(),
             attendees: r.attendees.clone(),
-            by_agency: false,
         })
         .collect();
     let visits = e.service.visits.iter().flatten();
@@ -139,14 +140,20 @@ fn counselor_names(cx: &FormsContext, ids: &[String]) -> String {
 /// 培训日期, 主题, 类型, 学时, 授课人, 组织单位, 地点, 考核方式和结果: what is known, blank
 /// otherwise.
 fn panel(cx: &FormsContext, training: &Training, date: Date) -> Block {
-    let safety_dept = cx.base["safety_dept"].as_str().unwrap_or_default();
+    let e = cx.enterprise;
+    // The safety department where there is one, else the enterprise itself.
+    let own = e
+        .departments
+        .iter()
+        .find(|d| d.name.contains("安全"))
+        .map_or_else(|| e.enterprise.name.clone(), |d| d.name.clone());
     let organiser = if training.by_agency {
         format!(
-            "{}、{safety_dept}",
+            "{}、{own}",
             cx.base["agency"]["name"].as_str().unwrap_or_default()
         )
     } else {
-        safety_dept.to_string()
+        own
     };
     let kind = training
         .kind
@@ -155,7 +162,7 @@ fn panel(cx: &FormsContext, training: &Training, date: Date) -> Block {
         |label: &str, value: Option<String>| (label.to_string(), t(value.unwrap_or_default()));
     Block::Panel {
         rows: vec![
-            row("单位", Some(cx.enterprise.enterprise.name.clone())),
+            row("单位", Some(e.enterprise.name.clone())),
             row("培训日期", Some(date.chinese())),
             row("培训主题", training.topic.clone()),
             row("培训类型", kind.map(str::to_string)),
