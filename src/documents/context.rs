@@ -208,6 +208,7 @@ pub fn enterprise_context(
         "safety_dept": safety_dept,
         "rules": rules(e.enterprise.employees, high_risk, &e.enterprise.industry),
         "build_date": build_date,
+        "targets": crate::documents::forms::targets_context(&e.enterprise.targets),
         "emergency": crate::documents::emergency::plan_context(e, facts, agency),
     })
 }

@@ -21,6 +21,8 @@ pub enum DatedBy {
     /// the first recorded visit naming it, else `plan_issued_on`); its 回执 is judged at
     /// the build date.
     Notified,
+    /// A 培训签到表: the day of its training, planned or recorded.
+    Training,
 }
 
 pub fn dated_by(kind: Kind) -> DatedBy {
@@ -34,9 +36,15 @@ pub fn dated_by(kind: Kind) -> DatedBy {
         | Kind::PostCard
         | Kind::PairRoster
         | Kind::PairAgreement
+        | Kind::ReleaseOrder
+        | Kind::ResponsibilityLetter
+        | Kind::TrainingPlan
+        | Kind::InductionCard
+        | Kind::ContractorAgreement
         | Kind::Procedure
         | Kind::WorkPermit
         | Kind::HazardNotice => DatedBy::EnterpriseIssued,
+        Kind::TrainingSignIn => DatedBy::Training,
         Kind::Ledger | Kind::ServiceCalendar | Kind::ServiceReport | Kind::Pack | Kind::Index => {
             DatedBy::Build
         }
@@ -53,7 +61,7 @@ pub fn date_of(by: DatedBy, e: &EnterpriseFile, build: Date) -> Date {
         DatedBy::PlanIssued => e.service.plan_issued_on,
         DatedBy::ServiceStart => e.service.start,
         DatedBy::EnterpriseIssued => e.issued_on(),
-        DatedBy::Build | DatedBy::Visit | DatedBy::Notified => build,
+        DatedBy::Build | DatedBy::Visit | DatedBy::Notified | DatedBy::Training => build,
     }
 }
 
@@ -69,6 +77,9 @@ fn date_label(kind: Kind) -> &'static str {
         Kind::VisitRecord => "服务日期",
         Kind::RectificationNotice => "通知日期",
         Kind::ServiceReport => "报告日期",
+        Kind::ReleaseOrder => "发布日期",
+        Kind::ResponsibilityLetter => "签订日期",
+        Kind::TrainingSignIn => "培训日期",
         _ => "编制日期",
     }
 }
@@ -77,7 +88,7 @@ fn date_label(kind: Kind) -> &'static str {
 pub fn stamp(docs: &mut [Document], e: &EnterpriseFile, build: Date) {
     for doc in docs {
         let date = match (dated_by(doc.kind), doc.date) {
-            (DatedBy::Visit | DatedBy::Notified, Some(own)) => own,
+            (DatedBy::Visit | DatedBy::Notified | DatedBy::Training, Some(own)) => own,
             (by, _) => date_of(by, e, build),
         };
         doc.date = Some(date);

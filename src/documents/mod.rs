@@ -4,6 +4,7 @@ pub mod blocks;
 pub mod context;
 pub mod dating;
 pub mod emergency;
+pub mod forms;
 pub mod fragments;
 pub mod ledgers;
 pub mod markdown;

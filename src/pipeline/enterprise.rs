@@ -12,6 +12,7 @@ use crate::cache::Cache;
 use crate::diag::Finding;
 use crate::documents::context::enterprise_context;
 use crate::documents::dating::{DatedBy, date_of, stamp};
+use crate::documents::forms::{FormsContext, form_documents};
 use crate::documents::ledgers::Ledger;
 use crate::documents::ledgers::{self, LedgerContext};
 use crate::documents::model::Document;
@@ -125,6 +126,14 @@ pub fn enterprise_documents(
     let issued = view(DatedBy::EnterpriseIssued);
     let context = enterprise_context(&issued, facts, &config.agency, &site.date.to_string());
     let mut docs = systems::systems(engines, id, &issued, &config.document_control, &context)?;
+    // The forms read the systems as built (the 发布令 lists them, the 责任书 quote them).
+    let forms = form_documents(
+        engines,
+        &FormsContext::new(site, loaded, facts, &issued, &context),
+        &docs,
+    )?;
+    let systems_end = docs.len();
+    docs.extend(forms);
     docs.extend(procedures(
         engines,
         &ProcedureContext {
@@ -144,6 +153,8 @@ pub fn enterprise_documents(
             base: &context,
         },
     )?);
+    // Spec §9's documents follow the systems in the order of their kinds.
+    docs[systems_end..].sort_by_key(|d| d.kind);
     let at_build = view(DatedBy::Build);
     let ledgers = ledgers::ledgers(&LedgerContext {
         enterprise: &at_build,

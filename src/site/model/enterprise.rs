@@ -116,6 +116,21 @@ pub struct Enterprise {
     /// site's evacuation plan (疏散示意图), never to an invented place.
     #[serde(default)]
     pub assembly_point: Option<String>,
+    /// 年度安全生产目标 of the 安全生产目标责任书 and the 安全生产责任制度; a target not
+    /// given prints as a blank to fill in by hand.
+    #[serde(default)]
+    pub targets: SafetyTargets,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyTargets {
+    /// 工伤事故率 at most this many per thousand workers (‰).
+    #[serde(default)]
+    pub injury_rate_permille: Option<f64>,
+    /// 事故隐患整改率 at least this percentage.
+    #[serde(default)]
+    pub rectification_rate_percent: Option<f64>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -59,6 +59,7 @@ pub(super) fn validate_enterprise(
     );
     phone(&mut r, "service.contact.phone", &e.service.contact.phone);
     super::contacts::validate_emergency(&mut r, &e.enterprise);
+    super::targets::validate_targets(&mut r, &e.enterprise.targets);
     let plan = &e.enterprise.site;
     if !(plan.width > 0.0 && plan.height > 0.0) {
         r.error(

@@ -4,6 +4,7 @@
 mod contacts;
 mod enterprise;
 mod ledgers;
+mod targets;
 mod visits;
 
 use std::collections::BTreeSet;
