@@ -33,7 +33,9 @@ pub fn dated_by(kind: Kind) -> DatedBy {
         | Kind::ZoneBoard
         | Kind::PostCard
         | Kind::PairRoster
-        | Kind::PairAgreement => DatedBy::EnterpriseIssued,
+        | Kind::PairAgreement
+        | Kind::EmergencySpecial
+        | Kind::EmergencyOnsite => DatedBy::EnterpriseIssued,
         Kind::Ledger | Kind::ServiceCalendar | Kind::ServiceReport | Kind::Index => DatedBy::Build,
         Kind::VisitRecord => DatedBy::Visit,
         Kind::RectificationNotice => DatedBy::Notified,

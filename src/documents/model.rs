@@ -25,6 +25,8 @@ pub enum Kind {
     VisitRecord,
     RectificationNotice,
     ServiceReport,
+    EmergencySpecial,
+    EmergencyOnsite,
     Index,
 }
 
@@ -47,6 +49,8 @@ impl Kind {
             Kind::VisitRecord => "visit-record",
             Kind::RectificationNotice => "rectification-notice",
             Kind::ServiceReport => "service-report",
+            Kind::EmergencySpecial => "emergency-special",
+            Kind::EmergencyOnsite => "emergency-onsite",
             Kind::Index => "index",
         }
     }

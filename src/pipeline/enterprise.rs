@@ -10,6 +10,7 @@ use super::docx::{document_assets, docx_name, write_docx};
 use crate::diag::Finding;
 use crate::documents::context::enterprise_context;
 use crate::documents::dating::{DatedBy, date_of, stamp};
+use crate::documents::emergency::plans::emergency_documents;
 use crate::documents::ledgers::Ledger;
 use crate::documents::ledgers::{self, LedgerContext};
 use crate::documents::model::Document;
@@ -118,6 +119,14 @@ pub fn enterprise_documents(
     let issued = view(DatedBy::EnterpriseIssued);
     let context = enterprise_context(&issued, facts, &config.agency, &site.date.to_string());
     let mut docs = systems::systems(engines, id, &issued, &config.document_control, &context)?;
+    docs.extend(emergency_documents(
+        engines,
+        id,
+        &issued,
+        facts,
+        &config.document_control,
+        &context,
+    )?);
     let at_build = view(DatedBy::Build);
     let ledgers = ledgers::ledgers(&LedgerContext {
         enterprise: &at_build,
