@@ -159,11 +159,15 @@ mod tests {
     #[test]
     fn forms_are_found_by_their_words() {
         let hazards = ["粉尘云遇静电火花爆炸", "炉体燃气泄漏", "铝液遇水爆炸"];
-        assert_eq!(features(hazards.iter().copied()), ["dust", "gas", "molten"]);
+        assert_eq!(
+            features(hazards.iter().copied()),
+            ["dust", "gas", "molten", "hot"]
+        );
         assert_eq!(
             features(["进入污水池清淤", "硫化氢中毒"].iter().copied()),
             ["confined", "toxic"]
         );
-        assert!(features(["冲床冲压作业"].iter().copied()).is_empty());
+        assert_eq!(features(["冲床冲压作业"].iter().copied()), ["hydraulic"]);
+        assert!(features(["装配线作业"].iter().copied()).is_empty());
     }
 }

@@ -346,3 +346,6 @@ fn of_base(base: &Value, key: &str, keep: impl Fn(&Value) -> bool) -> Vec<Value>
 fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
     v[key].as_str().unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests;
