@@ -197,6 +197,7 @@ fn accident_view(s: &Shared, class: &AccidentClass, points: &[&RiskPoint]) -> Va
         in_zones("ordinary_equipment"),
     ]
     .concat();
+    let machines = equipment_by_kind(s.e, &zone_ids);
     json!({
         "accident": class.name,
         "risks": risks,
@@ -208,10 +209,44 @@ fn accident_view(s: &Shared, class: &AccidentClass, points: &[&RiskPoint]) -> Va
         "hazards": unique(points.iter().flat_map(|p| p.hazards.iter().cloned())),
         "features": features(words),
         "equipment": equipment,
+        "machines": machines,
         "chemicals": in_zones("chemicals"),
         "supplies": in_zones("emergency_supplies"),
         "general": s.general,
     })
+}
+
+/// What a machine is, by words of its name or 特种设备 category, first match wins; the
+/// texts name cranes in a lifting plan, vessels in a vessel plan, and so on.
+const EQUIPMENT_KINDS: [(&str, &[&str]); 4] = [
+    ("boilers", &["锅炉"]),
+    ("vessels", &["压力容器", "储气罐", "气瓶", "储罐"]),
+    ("cranes", &["起重", "行车", "葫芦"]),
+    ("vehicles", &["叉车", "机动车", "堆垛车", "车辆"]),
+];
+
+/// The equipment of these zones by kind (`boilers`, `vessels`, `cranes`, `vehicles`, and
+/// `other` for the production machines), each `{name, model, reg_no}`.
+fn equipment_by_kind(e: &EnterpriseFile, zone_ids: &[String]) -> Value {
+    let mut kinds = serde_json::Map::new();
+    for key in ["boilers", "vessels", "cranes", "vehicles", "other"] {
+        kinds.insert(key.to_string(), json!([]));
+    }
+    for q in e.equipment.iter().filter(|q| zone_ids.contains(&q.zone)) {
+        let category = q.category.map_or("", |c| c.name());
+        let kind = EQUIPMENT_KINDS
+            .iter()
+            .find(|(_, words)| {
+                words
+                    .iter()
+                    .any(|w| q.name.contains(w) || category.contains(w))
+            })
+            .map_or("other", |(kind, _)| *kind);
+        if let Some(Value::Array(list)) = kinds.get_mut(kind) {
+            list.push(json!({"name": q.name, "model": q.model, "reg_no": q.reg_no.as_deref().unwrap_or("")}));
+        }
+    }
+    Value::Object(kinds)
 }
 
 /// The post, its people, team leaders, zone owner, PPE and the supplies of its zone.

@@ -208,7 +208,8 @@ fn every_shipped_accident_type_has_its_own_text_in_every_part() {
             context.insert("duty", &json!({"rescue": group, "evacuation": group, "medical": group, "communication": group, "logistics": group}));
             context.insert("plan", &json!({"accident": class.name, "names": ["作业"], "hazards": ["危险"],
                 "zones": ["车间"], "owners": [{"owner": "某人", "zones": ["车间"]}], "features": features,
-                "risks": [{"name": "作业"}], "equipment": [], "chemicals": [], "supplies": []}));
+                "risks": [{"name": "作业", "zone": "车间"}], "equipment": [], "chemicals": [], "supplies": [],
+                "machines": {"boilers": [], "vessels": [], "cranes": [], "vehicles": [], "other": []}}));
             let mut whole = String::new();
             for part in ["trigger", "special", "rescue", "risk", "onsite", "cautions"] {
                 context.insert("part", part);
