@@ -102,3 +102,27 @@ fn a_malformed_contact_phone_is_located() {
         "119 is allowed: {stderr}"
     );
 }
+
+#[test]
+fn the_general_plan_names_the_special_plans_and_onsite_schemes_that_exist() {
+    let body = plan("ruifeng");
+    let system = body
+        .split("预案体系与衔接")
+        .nth(1)
+        .and_then(|s| s.split("二、应急组织机构及职责").next())
+        .expect("section 预案体系与衔接");
+    for title in [
+        "《机械伤害事故专项应急预案》",
+        "《灼烫事故专项应急预案》",
+        "《火灾事故专项应急预案》",
+        "《其他爆炸事故专项应急预案》",
+        "《压铸工岗位现场处置方案》",
+        "《喷粉工岗位现场处置方案》",
+    ] {
+        assert!(system.contains(title), "lacks {title}: {system}");
+    }
+    // jinshun's risks are all 一般: it says so instead of naming plans that do not exist.
+    let small = plan("jinshun");
+    assert!(small.contains("未编制专项应急预案和现场处置方案"));
+    assert!(!small.contains("事故专项应急预案》"));
+}

@@ -43,7 +43,9 @@ pub fn dated_by(kind: Kind) -> DatedBy {
         | Kind::ContractorAgreement
         | Kind::Procedure
         | Kind::WorkPermit
-        | Kind::HazardNotice => DatedBy::EnterpriseIssued,
+        | Kind::HazardNotice
+        | Kind::EmergencySpecial
+        | Kind::EmergencyOnsite => DatedBy::EnterpriseIssued,
         Kind::TrainingSignIn => DatedBy::Training,
         Kind::Ledger | Kind::ServiceCalendar | Kind::ServiceReport | Kind::Pack | Kind::Index => {
             DatedBy::Build

@@ -2,6 +2,10 @@
 //! context: who commands, who leads each working group, the contact list and the
 //! evacuation of each zone. Every name comes from the input.
 
+pub mod accidents;
+pub mod plans;
+pub mod scope;
+
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -254,6 +258,9 @@ pub fn plan_context(e: &EnterpriseFile, facts: &EnterpriseFacts, agency: &Agency
         "contacts": contacts(e, agency),
         "evacuation": evacuation(e),
         "assembly_point": e.enterprise.assembly_point,
+        // The plans and schemes of the 预案体系 (GB/T 29639-2020), by title.
+        "special_plans": scope::special_accidents(e, facts).iter().map(|a| scope::special_title(a)).collect::<Vec<_>>(),
+        "onsite_schemes": scope::onsite_posts(e, facts).iter().map(|p| scope::onsite_title(&p.name)).collect::<Vec<_>>(),
     })
 }
 

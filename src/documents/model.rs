@@ -32,6 +32,8 @@ pub enum Kind {
     WorkPermit,
     HazardNotice,
     ContractorAgreement,
+    EmergencySpecial,
+    EmergencyOnsite,
     VisitRecord,
     RectificationNotice,
     ServiceReport,
@@ -69,6 +71,8 @@ impl Kind {
             Kind::WorkPermit => "work-permit",
             Kind::HazardNotice => "hazard-notice",
             Kind::Pack => "pack",
+            Kind::EmergencySpecial => "emergency-special",
+            Kind::EmergencyOnsite => "emergency-onsite",
             Kind::Index => "index",
         }
     }

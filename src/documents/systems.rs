@@ -113,9 +113,21 @@ fn system_control(
     spec: &SystemSpec,
     e: &EnterpriseFile,
 ) -> Control {
+    let number = document_number(control, enterprise_id, spec.number);
+    enterprise_control(control, number, e)
+}
+
+/// The control block of an enterprise document: prepared by the safety officer, reviewed
+/// by the production head, approved by the principal, issued and effective on
+/// `enterprise.issued_on`.
+pub fn enterprise_control(
+    control: &DocumentControl,
+    number: String,
+    e: &EnterpriseFile,
+) -> Control {
     let issued: Date = e.issued_on();
     Control {
-        number: document_number(control, enterprise_id, spec.number),
+        number,
         version: control.version.clone(),
         prepared_by: e.enterprise.safety_officer.name.clone(),
         reviewed_by: e.production_head(),

@@ -12,6 +12,7 @@ use crate::cache::Cache;
 use crate::diag::Finding;
 use crate::documents::context::enterprise_context;
 use crate::documents::dating::{DatedBy, date_of, stamp};
+use crate::documents::emergency::plans::emergency_documents;
 use crate::documents::forms::{FormsContext, form_documents};
 use crate::documents::ledgers::Ledger;
 use crate::documents::ledgers::{self, LedgerContext};
@@ -152,6 +153,14 @@ pub fn enterprise_documents(
             print: Print::of(&config.build),
             base: &context,
         },
+    )?);
+    docs.extend(emergency_documents(
+        engines,
+        id,
+        &issued,
+        facts,
+        &config.document_control,
+        &context,
     )?);
     // Spec §9's documents follow the systems in the order of their kinds.
     docs[systems_end..].sort_by_key(|d| d.kind);

@@ -1,0 +1,282 @@
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use super::*;
+use crate::documents::context::enterprise_context;
+use crate::documents::emergency::accidents::CLASSES;
+use crate::documents::model::plain_text;
+use crate::facts::{Site, derive};
+use crate::site::date::Date;
+use crate::site::load::load_site;
+
+fn site(root: &Path) -> Site {
+    let loaded = load_site(root).unwrap_or_else(|f| panic!("{f:?}"));
+    derive(loaded, Date::parse("2026-11-23").expect("date"))
+}
+
+fn example() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("example")
+}
+
+/// The emergency documents of one enterprise of `site`, its data changed by `edit`.
+fn build(
+    site: &Site,
+    id: &str,
+    edit: impl Fn(&mut EnterpriseFile),
+) -> Result<Vec<Document>, TemplateError> {
+    let (loaded, facts) = site
+        .enterprises()
+        .find(|(l, _)| l.id == id)
+        .expect("enterprise");
+    let mut e = loaded.data.clone();
+    edit(&mut e);
+    let config = &site.loaded.config;
+    let engines = Engines::new(&site.loaded.root, &config.build.theme).expect("engines");
+    let base = enterprise_context(&e, facts, &config.agency, "2026-11-23");
+    emergency_documents(&engines, id, &e, facts, &config.document_control, &base)
+}
+
+fn text(doc: &Document) -> String {
+    let mut out = String::new();
+    for b in &doc.blocks {
+        match b {
+            Block::Heading { content, .. } | Block::Paragraph { content } => {
+                out.push_str(&plain_text(content))
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    out.push_str(&text(&Document {
+                        blocks: item.clone(),
+                        ..doc.clone()
+                    }));
+                }
+            }
+            Block::Table { rows, .. } => {
+                for cell in rows.iter().flatten() {
+                    out.push_str(&plain_text(cell));
+                    out.push('|');
+                }
+            }
+            Block::Signatures { labels } => out.push_str(&labels.join(" ")),
+            _ => {}
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn one_special_plan_per_accident_type_and_one_scheme_per_post_of_a_severe_risk() {
+    let site = site(&example());
+    let docs = build(&site, "ruifeng", |_| {}).expect("builds");
+    let titles: Vec<&str> = docs.iter().map(|d| d.title.as_str()).collect();
+    // R01 (机械伤害, 灼烫), R02 (其他爆炸, 灼烫, 火灾), R05 (其他爆炸, 火灾): GB 6441 order.
+    assert_eq!(
+        titles,
+        [
+            "机械伤害事故专项应急预案",
+            "灼烫事故专项应急预案",
+            "火灾事故专项应急预案",
+            "其他爆炸事故专项应急预案",
+            "压铸工岗位现场处置方案",
+            "喷粉工岗位现场处置方案",
+        ]
+    );
+    let numbers: Vec<&str> = docs
+        .iter()
+        .filter_map(|d| d.control.as_ref().map(|c| c.number.as_str()))
+        .collect();
+    assert_eq!(numbers[0], "ZA-AQ-RUIFENG-14-ZX01");
+    assert_eq!(numbers[4], "ZA-AQ-RUIFENG-14-XC01");
+    // jinshun's risks are all 一般: no special plan, no onsite scheme.
+    assert!(build(&site, "jinshun", |_| {}).expect("builds").is_empty());
+}
+
+#[test]
+fn a_special_plan_names_its_points_people_forms_and_supplies() {
+    let site = site(&example());
+    let docs = build(&site, "ruifeng", |_| {}).expect("builds");
+    let explosion = text(&docs[3]);
+    for needle in [
+        "R05|静电喷粉作业|喷粉车间|重大",
+        "R02|熔铝炉熔化作业|压铸车间|较大",
+        "抢险救援组（组长程立新）",
+        "警戒疏散组（组长楼志刚）",
+        "粉尘爆炸后不得用压缩空气吹扫",
+        "关闭燃气总阀",
+        "熔融金属泄漏、喷溅时严禁用水",
+        "推车式干粉灭火器 35kg|2|喷粉车间",
+        "《压铸工岗位现场处置方案》、《喷粉工岗位现场处置方案》",
+        "ZA-AQ-RUIFENG-14",
+        "签发人 应国强（总经理）",
+    ] {
+        assert!(explosion.contains(needle), "lacks {needle}:\n{explosion}");
+    }
+    // The machinery plan knows the die-casting machine is hydraulic, and nothing of dust.
+    let machinery = text(&docs[0]);
+    assert!(machinery.contains("释放液压系统压力"), "{machinery}");
+    assert!(!machinery.contains("粉尘"), "{machinery}");
+}
+
+#[test]
+fn an_onsite_scheme_names_its_post_people_ppe_and_each_accident() {
+    let site = site(&example());
+    let docs = build(&site, "ruifeng", |_| {}).expect("builds");
+    let sprayer = text(&docs[5]);
+    for needle in [
+        "喷粉车间喷粉工岗位（岗位人员：潘国华、钱永康）",
+        "R05|静电喷粉作业|重大",
+        "组长（喷涂装配班班组长）|金美华",
+        "《其他爆炸事故专项应急预案》、《火灾事故专项应急预案》",
+        "防静电工作服",
+        "停止喷粉设备",
+        "推车式干粉灭火器 35kg ×2",
+        "潘国华||",
+        "胡晓燕|13906791133",
+    ] {
+        assert!(sprayer.contains(needle), "lacks {needle}:\n{sprayer}");
+    }
+    // 喷粉工 has no 灼烫 or 机械伤害 risk of its own at 较大 or above.
+    assert!(!sprayer.contains("机械伤害") && !sprayer.contains("（三）灼烫"));
+}
+
+/// Words only the text of that accident type would use: a text is never another's with
+/// the name swapped.
+const OWN_WORDS: [(&str, &str); 15] = [
+    ("物体打击", "头部受伤"),
+    ("车辆伤害", "驻车制动"),
+    ("机械伤害", "断肢（指）"),
+    ("起重伤害", "吊物"),
+    ("触电", "脱离电源"),
+    ("淹溺", "救生圈"),
+    ("灼烫", "冲、脱、泡、盖、送"),
+    ("火灾", "对准火焰根部"),
+    ("高处坠落", "安全带"),
+    ("坍塌", "二次坍塌"),
+    ("锅炉爆炸", "缺水"),
+    ("容器爆炸", "泄压"),
+    ("其他爆炸", "二次爆炸"),
+    ("中毒和窒息", "空气呼吸器"),
+    ("其他伤害", "扭伤"),
+];
+
+#[test]
+fn every_shipped_accident_type_has_its_own_text_in_every_part() {
+    let engines = Engines::new(&example(), "default").expect("engines");
+    let all: Vec<&str> = [
+        "dust",
+        "gas",
+        "hydrogen",
+        "vapour",
+        "molten",
+        "confined",
+        "toxic",
+        "chemical",
+        "steam",
+        "crane",
+        "forklift",
+        "compressed",
+        "hydraulic",
+        "rotating",
+        "hot",
+        "electrical",
+    ]
+    .to_vec();
+    let mut seen: Vec<String> = Vec::new();
+    for class in CLASSES {
+        let file = text_file(&class);
+        if !class.shipped {
+            assert!(!engines.content.contains_template(&file), "{file}");
+            continue;
+        }
+        let own = OWN_WORDS
+            .iter()
+            .find(|(name, _)| *name == class.name)
+            .map(|(_, w)| *w)
+            .unwrap_or_else(|| panic!("no words for {}", class.name));
+        let mut texts = Vec::new();
+        for features in [Vec::new(), all.clone()] {
+            let mut context = Context::new();
+            context.insert(
+                "enterprise",
+                &json!({"emergency_phone": "0579-1", "address": "某地"}),
+            );
+            context.insert("safety_dept", "安全部");
+            context.insert("assembly", "紧急集合点");
+            let group = json!({"group": "组", "leader": "某人"});
+            context.insert("duty", &json!({"rescue": group, "evacuation": group, "medical": group, "communication": group, "logistics": group}));
+            context.insert("plan", &json!({"accident": class.name, "names": ["作业"], "hazards": ["危险"],
+                "zones": ["车间"], "owners": [{"owner": "某人", "zones": ["车间"]}], "features": features,
+                "risks": [{"name": "作业", "zone": "车间"}], "equipment": [], "chemicals": [], "supplies": [],
+                "machines": {"boilers": [], "vessels": [], "cranes": [], "vehicles": [], "other": []}}));
+            let mut whole = String::new();
+            for part in ["trigger", "special", "rescue", "risk", "onsite", "cautions"] {
+                context.insert("part", part);
+                let out = engines.render_content(&file, &context).expect("renders");
+                assert!(
+                    out.trim().chars().count() > 40,
+                    "{} {part}: {out}",
+                    class.name
+                );
+                whole.push_str(&out);
+            }
+            assert!(whole.contains(own), "{} lacks {own}", class.name);
+            texts.push(whole);
+        }
+        // Another class's text is never this one with the name swapped.
+        assert!(
+            texts.iter().all(|t| !seen.contains(t)),
+            "{} repeats another text",
+            class.name
+        );
+        seen.extend(texts);
+    }
+}
+
+#[test]
+fn every_accident_type_of_the_examples_severe_points_has_text() {
+    let mut roots = vec![example()];
+    let jinhua = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/examples/jinhua");
+    if jinhua.join("anquan.yaml").is_file() {
+        roots.push(jinhua);
+    }
+    for root in roots {
+        let site = site(&root);
+        for (loaded, facts) in site.enterprises() {
+            for accident in special_accidents(&loaded.data, facts) {
+                let class = class_of(&accident)
+                    .unwrap_or_else(|| panic!("{}: {accident} is not GB 6441", loaded.id));
+                assert!(class.shipped, "{}: no text for {accident}", loaded.id);
+            }
+            build(&site, &loaded.id, |_| {}).unwrap_or_else(|e| panic!("{}: {e}", loaded.id));
+        }
+    }
+}
+
+#[test]
+fn a_type_without_text_fails_loudly_and_says_what_to_add() {
+    let site = site(&example());
+    let set = |accident: &'static str| {
+        move |e: &mut EnterpriseFile| {
+            let r05 = e
+                .risk_points
+                .iter_mut()
+                .find(|p| p.id == "R05")
+                .expect("R05");
+            r05.accidents = vec![accident.to_string()];
+        }
+    };
+    let mine = build(&site, "ruifeng", set("透水")).expect_err("no text for 透水");
+    let message = mine.to_string();
+    assert!(
+        message.contains("透水") && message.contains("content/emergency/accidents/water-inrush.md"),
+        "{message}"
+    );
+    let unknown = build(&site, "ruifeng", set("粉尘爆炸")).expect_err("not GB 6441");
+    let message = unknown.to_string();
+    assert!(
+        message.contains("R05") && message.contains("GB 6441-1986"),
+        "{message}"
+    );
+}
