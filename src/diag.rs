@@ -32,6 +32,20 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// An error about a whole file (no line: it was not read, or not as YAML).
+    pub fn file_error(rule: &'static str, file: &str, message: String) -> Finding {
+        Finding {
+            severity: Severity::Error,
+            rule,
+            message,
+            file: file.to_string(),
+            line: None,
+            column: None,
+            path: None,
+            enterprise: None,
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -50,6 +64,7 @@ impl Finding {
                     | "missing-key"
                     | "invalid-value"
                     | "dangling-reference"
+                    | "duplicate-id"
                     | "io"
             )
     }
@@ -62,7 +77,7 @@ impl fmt::Display for Finding {
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
-        write!(f, "{severity}[{}] {}", self.rule, self.file)?;
+        write!(f, "{severity}[{}] {}", self.rule, terminal_safe(&self.file))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
@@ -70,10 +85,40 @@ impl fmt::Display for Finding {
             }
         }
         if let Some(path) = &self.path {
-            write!(f, " {path}")?;
+            write!(f, " {}", terminal_safe(path))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", terminal_safe(&self.message))
     }
+}
+
+/// Text for a terminal: control characters (ESC, CR, line feeds, C1), line and paragraph
+/// separators and bidirectional overrides are shown as `\u{1b}`, so no input can clear
+/// the screen, set the title, move the cursor or forge a line of its own.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Multi-line text (a typst diagnostic) for a terminal: each line made safe, line feeds kept.
+pub fn terminal_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|line| terminal_safe(line).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Collects findings for one source file, locating each by key path.
@@ -109,5 +154,19 @@ impl Reporter<'_> {
 
     pub fn info(&mut self, rule: &'static str, path: &str, message: String) {
         self.report(Severity::Info, rule, path, message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_text_cannot_clear_the_screen_or_forge_a_line() {
+        assert_eq!(terminal_safe("张三"), "张三");
+        assert_eq!(
+            terminal_safe("a\u{1b}[2J\u{1b}]0;t\u{7}\rb\nerror[x]\u{2028}"),
+            "a\\u{1b}[2J\\u{1b}]0;t\\u{7}\\u{d}b\\u{a}error[x]\\u{2028}"
+        );
     }
 }

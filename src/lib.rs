@@ -5,6 +5,7 @@
 //! format-neutral documents, [`render`] turns them into HTML, [`output`] writes and swaps.
 
 pub mod assets;
+pub mod cleanup;
 pub mod diag;
 pub mod doctor;
 pub mod documents;

@@ -3,6 +3,8 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+
+mod signals;
 use std::process::ExitCode;
 
 use anquan::diag::{Finding, Severity};
@@ -129,6 +131,7 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             let out = out.unwrap_or_else(|| dir.join("public"));
+            signals::clean_up_on_signals(Some(out.clone()));
             // Neither flag means everything.
             let (html, pdf) = if html || pdf {
                 (html, pdf)
@@ -157,7 +160,7 @@ fn main() -> ExitCode {
                 Ok(report) => {
                     print_findings(&report.findings, quiet);
                     for warning in &report.warnings {
-                        eprintln!("warning: {warning}");
+                        eprintln!("warning: {}", anquan::diag::terminal_lines(warning));
                     }
                     if !quiet {
                         let total: f64 = report.timings.iter().map(|t| t.1.as_secs_f64()).sum();
@@ -267,6 +270,7 @@ fn watch(
         Err(code) => return code,
     };
     let out = out.unwrap_or_else(|| dir.join("public"));
+    signals::clean_up_on_signals(None);
     let options = anquan::watch::serve::WatchOptions {
         site: dir,
         out,
@@ -325,7 +329,7 @@ impl ProgressDisplay {
                 bar.set_message(id.to_string());
                 bar.inc(1);
             } else {
-                eprintln!("built {id}");
+                eprintln!("built {}", anquan::diag::terminal_safe(id));
             }
         })
     }
@@ -380,6 +384,6 @@ fn summary(findings: &[Finding]) -> String {
 }
 
 fn fail(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    eprintln!("error: {}", anquan::diag::terminal_lines(message));
     ExitCode::from(1)
 }

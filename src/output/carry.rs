@@ -7,6 +7,7 @@ use std::path::Path;
 use serde_json::Value;
 use walkdir::WalkDir;
 
+use crate::output::keep::is_safe_rel;
 use crate::output::writer::{OutputError, Sink};
 
 /// What a build rebuilds.
@@ -36,9 +37,21 @@ impl Scope<'_> {
     }
 }
 
+/// OUT's `manifest.json` as text, when it is a regular file of sane size (not a link, a
+/// pipe or a device planted there).
+pub fn manifest_text(out: &Path) -> Option<String> {
+    const MAX_MANIFEST_BYTES: u64 = 64 * 1024 * 1024;
+    let path = out.join("manifest.json");
+    let meta = std::fs::symlink_metadata(&path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_MANIFEST_BYTES {
+        return None;
+    }
+    std::fs::read_to_string(path).ok()
+}
+
 /// The last output's manifest, when OUT holds one written by anquan.
 pub fn previous_manifest(out: &Path) -> Option<Value> {
-    let text = std::fs::read_to_string(out.join("manifest.json")).ok()?;
+    let text = manifest_text(out)?;
     let manifest: Value = serde_json::from_str(&text).ok()?;
     manifest["generator"]
         .as_str()
@@ -73,6 +86,8 @@ pub fn carry_over(
             .into_iter()
             .flatten()
             .filter(|(format, _)| !(scope.rebuilt(enterprise) && scope.builds(format)))
+            // Paths from the old manifest are input: one that could leave OUT is dropped.
+            .filter(|(_, path)| path.as_str().is_some_and(is_safe_rel))
             .map(|(f, p)| (f.clone(), p.clone()))
             .collect();
         if kept.is_empty() {
@@ -104,7 +119,8 @@ pub fn carry_over(
     copies.dedup();
     for rel in copies {
         let from = out.join(&rel);
-        if from.is_file() {
+        let regular = std::fs::symlink_metadata(&from).is_ok_and(|m| m.is_file());
+        if regular && is_safe_rel(&rel) {
             sink.copy(&from, &rel)?;
         }
     }
@@ -128,7 +144,7 @@ pub fn carry_over(
     Ok(())
 }
 
-fn files_under(out: &Path, folder: &str) -> Vec<String> {
+pub fn files_under(out: &Path, folder: &str) -> Vec<String> {
     WalkDir::new(out.join(folder))
         .into_iter()
         .filter_map(Result::ok)

@@ -97,6 +97,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         report.timings.push((step, clock.elapsed()));
         clock = Instant::now();
     };
+    crate::cleanup::remove_dead_temp_dirs();
     let (site, findings) =
         load_checked(&options.site, options.date).map_err(BuildError::Invalid)?;
     if options.strict && findings.iter().any(Finding::is_error) {
@@ -194,21 +195,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         options.html,
         &staging,
     )?;
-    if let (false, Some(previous)) = (scope.is_full(), previous.as_ref()) {
-        let path = staging.path().join("manifest.json");
-        let text = std::fs::read_to_string(&path).map_err(|source| OutputError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        let mut manifest: Value =
-            serde_json::from_str(&text).map_err(|e| BuildError::Asset(e.to_string()))?;
-        crate::output::carry::carry_over(&options.out, previous, &scope, &staging, &mut manifest)?;
-        let mut text = serde_json::to_string_pretty(&manifest)
-            .map_err(|e| BuildError::Asset(e.to_string()))?;
-        text.push('\n');
-        staging.write("manifest.json", text.as_bytes())?;
-    }
-    staging.commit()?;
+    finish_manifest(&options.out, previous.as_ref(), &scope, &staging)?;
+    staging.commit(previous.as_ref())?;
     lap(&mut report, "index+write");
 
     let counts = counts.into_inner().unwrap_or_default();
@@ -221,6 +209,38 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     report.findings = findings;
     report.outputs = built;
     Ok(report)
+}
+
+/// Merges what a partial build keeps of the last output into the staged manifest and
+/// lists every file written (`written`, what the next build may replace). The manifest
+/// always goes through one serializer, so equal builds give equal bytes.
+fn finish_manifest(
+    out: &Path,
+    previous: Option<&Value>,
+    scope: &crate::output::carry::Scope,
+    staging: &Staging,
+) -> Result<(), BuildError> {
+    let path = staging.path().join("manifest.json");
+    let text = std::fs::read_to_string(&path).map_err(|source| OutputError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let mut manifest: Value =
+        serde_json::from_str(&text).map_err(|e| BuildError::Asset(e.to_string()))?;
+    if let (false, Some(previous)) = (scope.is_full(), previous) {
+        crate::output::carry::carry_over(out, previous, scope, staging, &mut manifest)?;
+    }
+    let mut written = staging.written();
+    if !written.iter().any(|w| w == "manifest.json") {
+        written.push("manifest.json".to_string());
+    }
+    written.sort();
+    manifest["written"] = Value::from(written);
+    let mut text =
+        serde_json::to_string_pretty(&manifest).map_err(|e| BuildError::Asset(e.to_string()))?;
+    text.push('\n');
+    staging.write("manifest.json", text.as_bytes())?;
+    Ok(())
 }
 
 /// Copies every image the pages show (counselor photos, finding photos) to

@@ -3,7 +3,11 @@
 
 use std::path::{Component, Path, PathBuf};
 
-/// Resolves `rel` (as written in YAML) inside `root`, or says why it cannot be used.
+use crate::site::guard;
+
+/// Resolves `rel` (as written in YAML) inside `root`, or says why it cannot be used: it
+/// must name a regular file inside the site, links resolved, of at most
+/// `guard::MAX_IMAGE_BYTES` (every named path is a photo or a plan).
 pub fn resolve_in_site(root: &Path, rel: &str) -> Result<PathBuf, String> {
     let rel_path = Path::new(rel);
     if rel.trim().is_empty() {
@@ -18,21 +22,38 @@ pub fn resolve_in_site(root: &Path, rel: &str) -> Result<PathBuf, String> {
             "`{rel}` must be a relative path inside the site, without `..`"
         ));
     }
-    let joined = root.join(rel_path);
-    if !joined.is_file() {
-        return Err(format!("`{rel}` does not exist in the site folder"));
+    guard::checked_file(root, &root.join(rel_path), rel, guard::MAX_IMAGE_BYTES)
+        .map_err(|e| e.to_string())
+}
+
+/// Whether a resolved file is a picture a page, a PDF and a Word file can show: a PNG or
+/// JPEG whose header reads, or an SVG. Checked by `check`, so that a text file named
+/// `.png` fails there, located, and not late inside typst.
+pub fn check_image(path: &Path, rel: &str) -> Result<(), String> {
+    let not_image = || format!("`{rel}` is not a PNG, JPEG or SVG image");
+    let is_svg = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("svg"));
+    if is_svg {
+        let head = std::fs::read(path).map_err(|_| not_image())?;
+        let text = String::from_utf8_lossy(&head[..head.len().min(4096)]).into_owned();
+        return if text.contains("<svg") {
+            Ok(())
+        } else {
+            Err(not_image())
+        };
     }
-    // A symlink could still lead outside: compare canonical forms.
-    let canonical_root = root
-        .canonicalize()
-        .map_err(|e| format!("cannot resolve the site folder: {e}"))?;
-    let canonical = joined
-        .canonicalize()
-        .map_err(|e| format!("cannot resolve `{rel}`: {e}"))?;
-    if !canonical.starts_with(&canonical_root) {
-        return Err(format!("`{rel}` leads outside the site folder"));
+    let reader = image::ImageReader::open(path)
+        .and_then(|r| r.with_guessed_format())
+        .map_err(|_| not_image())?;
+    match reader.format() {
+        Some(image::ImageFormat::Png | image::ImageFormat::Jpeg) => {}
+        _ => return Err(not_image()),
     }
-    Ok(canonical)
+    reader
+        .into_dimensions()
+        .map(|_| ())
+        .map_err(|_| not_image())
 }
 
 #[cfg(test)]
@@ -66,6 +87,21 @@ mod tests {
             resolve_in_site(dir.path(), "h.png")
                 .unwrap_err()
                 .contains("outside")
+        );
+    }
+
+    #[test]
+    fn a_directory_is_named_as_such_and_text_is_no_image() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("p.png")).unwrap();
+        let err = resolve_in_site(dir.path(), "p.png").unwrap_err();
+        assert!(err.contains("is a directory"), "{err}");
+        std::fs::write(dir.path().join("t.png"), b"hello").unwrap();
+        let path = resolve_in_site(dir.path(), "t.png").unwrap();
+        assert!(
+            check_image(&path, "t.png")
+                .unwrap_err()
+                .contains("not a PNG")
         );
     }
 }

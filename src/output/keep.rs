@@ -1,0 +1,247 @@
+//! What of OUT is the user's, and what earlier builds left behind. OUT is replaced whole
+//! by a build, so everything in it that anquan did not write (`.git/`, `CNAME`, notes)
+//! moves into the new output first; what anquan wrote is known from the last manifest's
+//! `written` list. Staging and trash folders are named after OUT and the process that
+//! made them, so a build removes those of earlier builds that died, and no others.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use serde_json::Value;
+
+/// Whether `rel` (read from a manifest, or about to be written) is a plain relative path
+/// that cannot leave OUT: `/`-separated normal components only.
+pub fn is_safe_rel(rel: &str) -> bool {
+    !rel.is_empty()
+        && !rel.contains(['\\', '\0'])
+        && Path::new(rel)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// The files the last build in `out` says it wrote. A manifest from before the `written`
+/// list (or one written by `watch`) names its documents' files; the stylesheet, the
+/// images under `assets/` and the index are anquan's too.
+pub fn written_by_anquan(out: &Path, previous: &Value) -> BTreeSet<String> {
+    let mut ours: BTreeSet<String> = ["manifest.json", "index.html", "style.css"]
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let listed = previous["written"].as_array().into_iter().flatten();
+    let documents = previous["documents"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|d| d["files"].as_object().into_iter().flatten().map(|(_, p)| p));
+    ours.extend(
+        listed
+            .chain(documents)
+            .filter_map(Value::as_str)
+            .filter(|p| is_safe_rel(p))
+            .map(str::to_string),
+    );
+    if previous["written"].is_null() {
+        ours.extend(crate::output::carry::files_under(out, "assets"));
+    }
+    ours
+}
+
+/// Paths in `out` (relative, `/`-separated) that anquan did not write: a folder that
+/// holds none of anquan's files is listed as one entry. Links are never followed.
+pub fn foreign_entries(out: &Path, ours: &BTreeSet<String>) -> Vec<String> {
+    let mut found = Vec::new();
+    collect_foreign(out, "", ours, &mut found);
+    found
+}
+
+fn collect_foreign(dir: &Path, prefix: &str, ours: &BTreeSet<String>, found: &mut Vec<String>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+            found.push(format!("{prefix}{}", entry.file_name().to_string_lossy()));
+            continue;
+        };
+        let rel = format!("{prefix}{name}");
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        let folder = format!("{rel}/");
+        if is_dir && ours.iter().any(|p| p.starts_with(&folder)) {
+            collect_foreign(&entry.path(), &folder, ours, found);
+        } else if !ours.contains(&rel) && !is_leftover_name(&rel) {
+            found.push(rel);
+        }
+    }
+}
+
+/// anquan's temp files inside OUT (`watch` writes through `.anquan-*` temp files).
+fn is_leftover_name(rel: &str) -> bool {
+    rel.rsplit('/')
+        .next()
+        .is_some_and(|n| n.starts_with(".anquan-"))
+}
+
+/// Moves each foreign entry of `from` to the same place in `to` (same file system), unless
+/// the new output has a file there; returns what moved, so a failed swap can undo it.
+pub fn move_foreign(from: &Path, to: &Path, entries: &[String]) -> std::io::Result<Vec<String>> {
+    let mut moved = Vec::new();
+    for rel in entries {
+        let target = to.join(rel);
+        if fs::symlink_metadata(&target).is_ok() {
+            continue;
+        }
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::rename(from.join(rel), &target)?;
+        moved.push(rel.clone());
+    }
+    Ok(moved)
+}
+
+/// The prefix of the staging and trash folders of the build of `out` by process `pid`.
+pub fn work_prefix(kind: &str, out: &Path, pid: u32) -> String {
+    format!("{}{pid}-", work_kind_prefix(kind, out))
+}
+
+fn work_kind_prefix(kind: &str, out: &Path) -> String {
+    let name = out
+        .file_name()
+        .map_or_else(|| "out".to_string(), |n| n.to_string_lossy().into_owned());
+    format!(".anquan-{kind}-{name}-")
+}
+
+/// Removes the staging (`build`) and trash (`old`) folders of `out` beside it whose
+/// process has ended: they are what earlier builds left when they were killed. A build
+/// killed between the two renames of its swap left OUT missing and the last output in
+/// its trash folder: that is put back, not removed.
+pub fn remove_leftovers(out: &Path) {
+    for (kind, path) in work_dirs(out, |pid| !process_alive(pid)) {
+        let last_output = path.join("old");
+        if kind == "old" && !out.exists() && last_output.is_dir() {
+            let _ = fs::rename(&last_output, out);
+        }
+        let _ = fs::remove_dir_all(path);
+    }
+}
+
+/// Removes this process's staging folders of `out` (on SIGINT or SIGTERM). Its trash
+/// folder is left: during a swap it holds the last output, and the next build sees to it.
+pub fn remove_own_staging(out: &Path) {
+    let me = std::process::id();
+    for (kind, path) in work_dirs(out, |pid| pid == me) {
+        if kind == "build" {
+            let _ = fs::remove_dir_all(path);
+        }
+    }
+}
+
+/// The work folders of `out` beside it whose process `pick` chooses, with their kind.
+fn work_dirs(out: &Path, pick: impl Fn(u32) -> bool) -> Vec<(&'static str, PathBuf)> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let Ok(entries) = fs::read_dir(&parent) else {
+        return Vec::new();
+    };
+    let kinds = ["build", "old"].map(|k| (k, work_kind_prefix(k, out)));
+    let mut found = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some((kind, rest)) = kinds
+            .iter()
+            .find_map(|(k, p)| name.strip_prefix(p.as_str()).map(|rest| (*k, rest)))
+        else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && pid.is_some_and(&pick) {
+            found.push((kind, entry.path()));
+        }
+    }
+    found
+}
+
+/// Linux says through /proc; elsewhere a process is taken as ended unless it is us.
+pub fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    proc.is_dir() && proc.join(pid.to_string()).exists()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_paths_stay_inside() {
+        assert!(is_safe_rel("ruifeng/system-01.pdf"));
+        for bad in [
+            "",
+            "/etc/x",
+            "../x",
+            "a/../../x",
+            "a\\..\\x",
+            "./a",
+            "a//b/..",
+        ] {
+            assert!(!is_safe_rel(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn lists_foreign_files_and_folders_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        for (rel, body) in [
+            ("manifest.json", "{}"),
+            ("e/a.html", "1"),
+            ("e/notes.txt", "mine"),
+            ("CNAME", "x"),
+            (".git/HEAD", "ref"),
+            ("assets/p.png", "p"),
+        ] {
+            fs::create_dir_all(out.join(rel).parent().unwrap()).unwrap();
+            fs::write(out.join(rel), body).unwrap();
+        }
+        let previous = serde_json::json!({"written": ["e/a.html", "../../evil"]});
+        let ours = written_by_anquan(out, &previous);
+        assert!(!ours.contains("../../evil"));
+        assert_eq!(
+            foreign_entries(out, &ours),
+            [".git", "CNAME", "assets", "e/notes.txt"]
+        );
+        // An old manifest without the list: the images are anquan's.
+        let ours = written_by_anquan(out, &serde_json::json!({}));
+        assert_eq!(foreign_entries(out, &ours), [".git", "CNAME", "e",]);
+    }
+
+    #[test]
+    fn removes_only_dead_builds_of_this_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let dead = dir.path().join(".anquan-build-public-999999999-abc");
+        let old = dir.path().join(".anquan-old-public-999999999-abc");
+        let live = dir
+            .path()
+            .join(work_prefix("build", &out, std::process::id()) + "x");
+        let other = dir.path().join(".anquan-build-site2-999999999-abc");
+        for d in [&dead, &old, &live, &other] {
+            fs::create_dir(d).unwrap();
+        }
+        fs::create_dir(old.join("old")).unwrap();
+        fs::write(old.join("old/index.html"), "last").unwrap();
+        remove_leftovers(&out);
+        assert!(!dead.exists() && !old.exists());
+        assert!(live.exists() && other.exists());
+        // OUT was missing: the last output in the trash folder is put back.
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "last");
+    }
+}

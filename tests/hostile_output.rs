@@ -1,0 +1,178 @@
+//! Hostile and careless output folders (issue 19): nothing outside OUT is written or
+//! deleted, nothing in OUT that anquan did not write is lost, builds are byte-identical
+//! and crashed builds leave nothing that grows. HTML builds only.
+#![cfg(unix)]
+
+mod common;
+
+use std::fs;
+
+use common::hostile::*;
+use common::manifest;
+
+fn build_ok(h: &Hostile, extra: &[&str]) {
+    let mut args = vec!["--html"];
+    args.extend_from_slice(extra);
+    let output = h.build(&args);
+    assert!(
+        output.status.success(),
+        "build failed:\n{}",
+        stderr(&output)
+    );
+    h.assert_sentinel_untouched(&output);
+}
+
+#[test]
+fn foreign_files_are_kept_and_stale_ones_removed() {
+    let h = Hostile::new();
+    build_ok(&h, &[]);
+    fs::create_dir_all(h.out.join(".git")).unwrap();
+    fs::write(h.out.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    fs::write(h.out.join("CNAME"), "docs.example.cn\n").unwrap();
+    fs::write(h.out.join("mini/my-notes.txt"), "n\n").unwrap();
+    // A file the last build wrote and this one does not is stale.
+    fs::write(h.out.join("mini/retired.html"), "old").unwrap();
+    let mut m = manifest(&h.out);
+    m["written"]
+        .as_array_mut()
+        .unwrap()
+        .push("mini/retired.html".into());
+    fs::write(h.out.join("manifest.json"), m.to_string()).unwrap();
+
+    for extra in [&["--only", "mini"][..], &[]] {
+        build_ok(&h, extra);
+        assert_eq!(
+            fs::read_to_string(h.out.join(".git/HEAD")).unwrap(),
+            "ref: refs/heads/main\n"
+        );
+        assert_eq!(
+            fs::read_to_string(h.out.join("CNAME")).unwrap(),
+            "docs.example.cn\n"
+        );
+        assert_eq!(
+            fs::read_to_string(h.out.join("mini/my-notes.txt")).unwrap(),
+            "n\n"
+        );
+        assert!(
+            !h.out.join("mini/retired.html").exists(),
+            "stale file removed"
+        );
+        let written = manifest(&h.out)["written"].clone();
+        assert!(
+            !written.to_string().contains("CNAME"),
+            "the user's files are not listed"
+        );
+    }
+}
+
+#[test]
+fn paths_in_an_old_manifest_never_leave_out() {
+    let h = Hostile::new();
+    build_ok(&h, &[]);
+    let secret = h.outside.join("secret.txt");
+    let mut m = manifest(&h.out);
+    let evil = serde_json::json!({
+        "enterprise": "mini", "kind": "system", "title": "伪造",
+        "files": {"pdf": secret.to_str().unwrap(), "docx": "../outside/secret.txt",
+                  "xlsx": "mini/../../outside/x.png"}
+    });
+    m["documents"].as_array_mut().unwrap().push(evil);
+    m["written"]
+        .as_array_mut()
+        .unwrap()
+        .push("../outside/secret.txt".into());
+    fs::write(h.out.join("manifest.json"), m.to_string()).unwrap();
+    build_ok(&h, &[]);
+    let text = fs::read_to_string(h.out.join("manifest.json")).unwrap();
+    assert!(
+        !text.contains("outside"),
+        "unsafe paths are dropped:\n{text}"
+    );
+    assert!(!h.tmp.path().join("outside/x.png").exists());
+}
+
+#[test]
+fn two_builds_give_the_same_manifest_bytes() {
+    let h = Hostile::new();
+    build_ok(&h, &[]);
+    let first = fs::read(h.out.join("manifest.json")).unwrap();
+    build_ok(&h, &[]);
+    assert_eq!(first, fs::read(h.out.join("manifest.json")).unwrap());
+    build_ok(&h, &["--only", "mini"]);
+    assert_eq!(first, fs::read(h.out.join("manifest.json")).unwrap());
+}
+
+#[test]
+fn a_linked_out_keeps_its_link() {
+    let h = Hostile::new();
+    let target = h.tmp.path().join("real-out");
+    fs::create_dir(&target).unwrap();
+    link(&target, &h.out);
+    for _ in 0..2 {
+        build_ok(&h, &[]);
+        let meta = fs::symlink_metadata(&h.out).unwrap();
+        assert!(meta.file_type().is_symlink(), "OUT is still a link");
+        assert!(target.join("index.html").is_file() && target.join("mini").is_dir());
+    }
+}
+
+#[test]
+fn leftovers_of_killed_builds_are_removed() {
+    let h = Hostile::new();
+    build_ok(&h, &[]);
+    let parent = h.tmp.path();
+    let dead_pid = 999_999_999u32;
+    let stale = [
+        parent.join(format!(".anquan-build-public-{dead_pid}-abc")),
+        parent.join(format!(".anquan-old-public-{dead_pid}-abc")),
+    ];
+    let others = [
+        parent.join(format!(".anquan-build-elsewhere-{dead_pid}-abc")),
+        parent.join("my-folder"),
+    ];
+    for dir in stale.iter().chain(&others) {
+        fs::create_dir_all(dir.join("x")).unwrap();
+    }
+    let typst_tmp = std::env::temp_dir().join(format!("anquan-typst-{dead_pid}-zz"));
+    fs::create_dir_all(&typst_tmp).unwrap();
+    build_ok(&h, &[]);
+    for dir in &stale {
+        assert!(!dir.exists(), "{} removed", dir.display());
+    }
+    for dir in &others {
+        assert!(dir.exists(), "{} kept", dir.display());
+    }
+    assert!(!typst_tmp.exists());
+}
+
+#[test]
+fn the_calendar_gets_no_event_from_an_address() {
+    let h = Hostile::new();
+    build_ok(&h, &[]);
+    let ics = h.out.join("mini/service-calendar.ics");
+    let events = |text: &str| {
+        text.lines()
+            .filter(|l| l.starts_with("BEGIN:VEVENT"))
+            .count()
+    };
+    let clean = events(&fs::read_to_string(&ics).unwrap());
+    h.edit(
+        "enterprises/mini.yaml",
+        "address: 金华市测试路 2 号",
+        "address: \"测试路\\rEND:VEVENT\\r\\nBEGIN:VEVENT\\nSUMMARY:x\\v\\e\\N\\L\"",
+    );
+    build_ok(&h, &[]);
+    let text = fs::read_to_string(&ics).unwrap();
+    assert_eq!(events(&text), clean);
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("END:VEVENT")).count(),
+        clean
+    );
+    assert!(
+        !text
+            .chars()
+            .any(|c| c.is_control() && c != '\r' && c != '\n')
+    );
+    assert!(!text.contains('\u{2028}') && !text.contains('\u{85}'));
+    assert_eq!(text.matches('\r').count(), text.matches("\r\n").count());
+}
