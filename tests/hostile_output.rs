@@ -176,3 +176,45 @@ fn the_calendar_gets_no_event_from_an_address() {
     assert!(!text.contains('\u{2028}') && !text.contains('\u{85}'));
     assert_eq!(text.matches('\r').count(), text.matches("\r\n").count());
 }
+
+#[test]
+fn sigterm_removes_the_typst_and_staging_folders() {
+    let h = Hostile::new();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_anquan"))
+        .args(["build", common::path(&h.site), "-o", common::path(&h.out)])
+        .args(["--pdf", "--date", common::DATE])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let typst_prefix = format!("anquan-typst-{pid}-");
+    let ours = |dir: &std::path::Path, prefix: &str| {
+        fs::read_dir(dir)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .any(|e| e.file_name().to_string_lossy().starts_with(prefix))
+            })
+            .unwrap_or(false)
+    };
+    let start = std::time::Instant::now();
+    while !ours(&std::env::temp_dir(), &typst_prefix) {
+        if child.try_wait().unwrap().is_some() || start.elapsed().as_secs() > 60 {
+            return; // typst finished before it could be caught (or is not installed)
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(143));
+    assert!(
+        !ours(&std::env::temp_dir(), &typst_prefix),
+        "typst temp dir removed"
+    );
+    let staging = format!(".anquan-build-public-{pid}-");
+    assert!(!ours(h.tmp.path(), &staging), "staging folder removed");
+}

@@ -11,7 +11,7 @@ use anquan::pipeline::{BuildOptions, build, load_checked};
 use anquan::site::date::Date;
 use proptest::prelude::*;
 
-const CASES: u32 = 64;
+const CASES: u32 = 128;
 
 fn hostile_value() -> impl Strategy<Value = String> {
     prop_oneof![

@@ -74,11 +74,12 @@ pub fn resolve_inside(root: &Path, path: &Path, name: &str) -> Result<PathBuf, G
         return Err(GuardError::Missing(name.to_string()));
     }
     let root = canonical_root(root)?;
-    // A dangling link, or one into a folder we may not enter, cannot be resolved:
-    // either way it is not a file of the site.
-    let real = path
-        .canonicalize()
-        .map_err(|_| GuardError::Outside(name.to_string()))?;
+    // A link to nothing is missing; one that cannot be followed (into a folder we may
+    // not enter) is not a file of the site either way.
+    let real = path.canonicalize().map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => GuardError::Missing(name.to_string()),
+        _ => GuardError::Outside(name.to_string()),
+    })?;
     if !real.starts_with(&root) {
         return Err(GuardError::Outside(name.to_string()));
     }

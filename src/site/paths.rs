@@ -35,9 +35,9 @@ pub fn check_image(path: &Path, rel: &str) -> Result<(), String> {
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("svg"));
     if is_svg {
-        let head = std::fs::read(path).map_err(|_| not_image())?;
-        let text = String::from_utf8_lossy(&head[..head.len().min(4096)]).into_owned();
-        return if text.contains("<svg") {
+        // Already checked to be under `guard::MAX_IMAGE_BYTES`.
+        let bytes = std::fs::read(path).map_err(|_| not_image())?;
+        return if String::from_utf8_lossy(&bytes).contains("<svg") {
             Ok(())
         } else {
             Err(not_image())

@@ -355,6 +355,21 @@ async fn show_errors(State(overlay): State<Overlay>, mut request: Request, next:
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_site_is_watched_where_it_leads() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        std::os::unix::fs::symlink(&real, dir.path().join("link")).unwrap();
+        let real = real.canonicalize().unwrap();
+        assert_eq!(resolved(&dir.path().join("link")), real);
+        assert_eq!(
+            resolved(&dir.path().join("link/public")),
+            real.join("public")
+        );
+    }
+
     #[test]
     fn a_segment_past_255_bytes_is_overlong() {
         let long = "a".repeat(256);
