@@ -119,12 +119,30 @@ fn work_kind_prefix(kind: &str, out: &Path) -> String {
 /// killed between the two renames of its swap left OUT missing and the last output in
 /// its trash folder: that is put back, not removed.
 pub fn remove_leftovers(out: &Path) {
-    for (kind, path) in work_dirs(out, |pid| !process_alive(pid)) {
+    let mut dirs = work_dirs(out, |pid| !process_alive(pid));
+    // Trash first: it may hold the last output, which the user's files then rejoin.
+    dirs.sort_by_key(|(kind, _)| *kind != "old");
+    for (kind, path) in dirs {
         let last_output = path.join("old");
         if kind == "old" && !out.exists() && last_output.is_dir() {
             let _ = fs::rename(&last_output, out);
         }
+        if kind == "build" {
+            rescue_foreign(&path, out);
+        }
         let _ = fs::remove_dir_all(path);
+    }
+}
+
+/// A build killed during its swap may have moved the user's files into its staging
+/// folder already: what its manifest does not list as written goes back to OUT.
+fn rescue_foreign(staged: &Path, out: &Path) {
+    let Some(manifest) = crate::output::carry::previous_manifest(staged) else {
+        return;
+    };
+    if out.is_dir() && manifest["written"].is_array() {
+        let entries = foreign_entries(staged, &written_by_anquan(staged, &manifest));
+        let _ = move_foreign(staged, out, &entries);
     }
 }
 
@@ -238,10 +256,16 @@ mod tests {
         }
         fs::create_dir(old.join("old")).unwrap();
         fs::write(old.join("old/index.html"), "last").unwrap();
+        // The dead build had moved the user's CNAME into its staging folder.
+        let manifest = r#"{"generator": "anquan 0", "written": ["index.html", "manifest.json"]}"#;
+        fs::write(dead.join("manifest.json"), manifest).unwrap();
+        fs::write(dead.join("index.html"), "new").unwrap();
+        fs::write(dead.join("CNAME"), "mine").unwrap();
         remove_leftovers(&out);
         assert!(!dead.exists() && !old.exists());
         assert!(live.exists() && other.exists());
         // OUT was missing: the last output in the trash folder is put back.
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "last");
+        assert_eq!(fs::read_to_string(out.join("CNAME")).unwrap(), "mine");
     }
 }
