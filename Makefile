@@ -7,7 +7,7 @@ setup:
 
 demo: setup
 	cargo build --release --locked
-	./target/release/anquan build example --date 2026-11-23
+	./target/release/anquan build example --date 2026-11-23 --cache target/demo-cache
 	@echo "open example/public/index.html"
 
 test: setup

@@ -9,10 +9,11 @@ pub fn temp_prefix(kind: &str) -> String {
     format!("anquan-{kind}-{}-", std::process::id())
 }
 
-/// Removes the temp folders of this process (on SIGINT or SIGTERM, before exiting).
-pub fn remove_own_temp_dirs() {
+/// Removes the temp folders of this process (on SIGINT or SIGTERM, before exiting);
+/// returns how many it found.
+pub fn remove_own_temp_dirs() -> usize {
     let me = std::process::id();
-    remove_temp_dirs(|pid| pid == me);
+    remove_temp_dirs(|pid| pid == me)
 }
 
 /// Removes the temp folders of processes that have ended (a build killed with -9).
@@ -20,17 +21,20 @@ pub fn remove_dead_temp_dirs() {
     remove_temp_dirs(|pid| !crate::output::keep::process_alive(pid));
 }
 
-fn remove_temp_dirs(remove: impl Fn(u32) -> bool) {
+fn remove_temp_dirs(remove: impl Fn(u32) -> bool) -> usize {
     let Ok(entries) = fs::read_dir(std::env::temp_dir()) else {
-        return;
+        return 0;
     };
+    let mut found = 0;
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
         if is_dir && owner(&name).is_some_and(&remove) {
+            found += 1;
             let _ = fs::remove_dir_all(entry.path());
         }
     }
+    found
 }
 
 /// `anquan-KIND-PID-RANDOM` → PID.

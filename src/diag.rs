@@ -1,9 +1,8 @@
 //! Findings: input errors and compliance findings, located in the site's files.
 
-use std::fmt;
-
 use serde::Serialize;
 
+use crate::i18n::{Catalog, Message};
 use crate::site::yaml_index::KeyIndex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -16,13 +15,74 @@ pub enum Severity {
     Info,
 }
 
-/// One thing `check` reports. `rule` ids are part of the contract (spec §5); input
-/// problems found by the parser use `yaml-syntax`, `unknown-key`, `missing-key`.
+/// Declares [`Rule`] with its kebab-case ids, in one place.
+macro_rules! rules {
+    ($($variant:ident = $id:literal,)*) => {
+        /// What a finding is about. The ids are part of the contract (spec §5) and the
+        /// same in every language; input problems found by the parser are `yaml-syntax`,
+        /// `unknown-key`, `missing-key`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule { $($variant,)* }
+
+        impl Rule {
+            pub const ALL: &[Rule] = &[$(Rule::$variant,)*];
+
+            pub fn id(self) -> &'static str {
+                match self { $(Rule::$variant => $id,)* }
+            }
+        }
+    };
+}
+
+rules! {
+    YamlSyntax = "yaml-syntax",
+    UnknownKey = "unknown-key",
+    MissingKey = "missing-key",
+    InvalidValue = "invalid-value",
+    DanglingReference = "dangling-reference",
+    DuplicateId = "duplicate-id",
+    Io = "io",
+    PairCrossTeam = "pair-cross-team",
+    PairCrossZone = "pair-cross-zone",
+    PairSize = "pair-size",
+    MemberUnpaired = "member-unpaired",
+    BoardOverflow = "board-overflow",
+    CounselorLoad = "counselor-load",
+    CounselorQualification = "counselor-qualification",
+    CounselorTraining = "counselor-training",
+    RiskLevelMismatch = "risk-level-mismatch",
+    RiskWithoutControls = "risk-without-controls",
+    ZoneWithoutRisk = "zone-without-risk",
+    ServiceFrequency = "service-frequency",
+    ServicePlanLate = "service-plan-late",
+    ServiceFeeLow = "service-fee-low",
+    InspectionOverdue = "inspection-overdue",
+    FindingWithoutPhoto = "finding-without-photo",
+    FindingOverdue = "finding-overdue",
+    VisitsNotRecorded = "visits-not-recorded",
+    ServiceBehind = "service-behind",
+    HolidayDataMissing = "holiday-data-missing",
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+/// One thing `check` reports: where, which rule, and a message held as data (id and
+/// arguments) until a [`Catalog`] puts it into words.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Finding {
     pub severity: Severity,
-    pub rule: &'static str,
-    pub message: String,
+    pub rule: Rule,
+    pub message: Message,
     /// Relative to the site folder, with `/` separators.
     pub file: String,
     pub line: Option<usize>,
@@ -33,7 +93,7 @@ pub struct Finding {
 
 impl Finding {
     /// An error about a whole file (no line: it was not read, or not as YAML).
-    pub fn file_error(rule: &'static str, file: &str, message: String) -> Finding {
+    pub fn file_error(rule: Rule, file: &str, message: Message) -> Finding {
         Finding {
             severity: Severity::Error,
             rule,
@@ -59,35 +119,56 @@ impl Finding {
         self.is_error()
             && matches!(
                 self.rule,
-                "yaml-syntax"
-                    | "unknown-key"
-                    | "missing-key"
-                    | "invalid-value"
-                    | "dangling-reference"
-                    | "duplicate-id"
-                    | "io"
+                Rule::YamlSyntax
+                    | Rule::UnknownKey
+                    | Rule::MissingKey
+                    | Rule::InvalidValue
+                    | Rule::DanglingReference
+                    | Rule::DuplicateId
+                    | Rule::Io
             )
     }
-}
 
-impl fmt::Display for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// `error[rule] file:line:col key.path: message`. The part before the message is
+    /// the same in every language, for scripts; only the message is translated.
+    pub fn line(&self, catalog: &Catalog) -> String {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
-        write!(f, "{severity}[{}] {}", self.rule, terminal_safe(&self.file))?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+        let mut line = format!("{severity}[{}] {}", self.rule, terminal_safe(&self.file));
+        if let Some(at) = self.line {
+            line.push_str(&format!(":{at}"));
             if let Some(column) = self.column {
-                write!(f, ":{column}")?;
+                line.push_str(&format!(":{column}"));
             }
         }
         if let Some(path) = &self.path {
-            write!(f, " {}", terminal_safe(path))?;
+            line.push(' ');
+            line.push_str(&terminal_safe(path));
         }
-        write!(f, ": {}", terminal_safe(&self.message))
+        line.push_str(": ");
+        // The translated text too: arguments (names, values) come from the input.
+        line.push_str(&terminal_safe(&catalog.text(&self.message)));
+        line
+    }
+
+    /// The finding as JSON and page templates see it: `message` in the catalogue's
+    /// language, `message_id` and `args` apart.
+    pub fn localized(&self, catalog: &Catalog) -> serde_json::Value {
+        serde_json::json!({
+            "severity": self.severity,
+            "rule": self.rule,
+            "message": catalog.text(&self.message),
+            "message_id": self.message.id,
+            "args": catalog.args_json(&self.message),
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "enterprise": self.enterprise,
+        })
     }
 }
 
@@ -130,7 +211,7 @@ pub struct Reporter<'a> {
 }
 
 impl Reporter<'_> {
-    pub fn report(&mut self, severity: Severity, rule: &'static str, path: &str, message: String) {
+    pub fn report(&mut self, severity: Severity, rule: Rule, path: &str, message: Message) {
         let at = self.index.value_at(path);
         self.findings.push(Finding {
             severity,
@@ -144,15 +225,15 @@ impl Reporter<'_> {
         });
     }
 
-    pub fn error(&mut self, rule: &'static str, path: &str, message: String) {
+    pub fn error(&mut self, rule: Rule, path: &str, message: Message) {
         self.report(Severity::Error, rule, path, message);
     }
 
-    pub fn warning(&mut self, rule: &'static str, path: &str, message: String) {
+    pub fn warning(&mut self, rule: Rule, path: &str, message: Message) {
         self.report(Severity::Warning, rule, path, message);
     }
 
-    pub fn info(&mut self, rule: &'static str, path: &str, message: String) {
+    pub fn info(&mut self, rule: Rule, path: &str, message: Message) {
         self.report(Severity::Info, rule, path, message);
     }
 }

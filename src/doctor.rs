@@ -4,6 +4,8 @@
 use std::fmt::Write;
 use std::path::Path;
 
+use crate::i18n::Catalog;
+use crate::msg;
 use crate::render::fonts::FontSet;
 use crate::render::typst::{TYPST_VERSION, Typst};
 
@@ -12,22 +14,22 @@ pub struct DoctorReport {
     pub text: String,
 }
 
-pub fn doctor(site_root: &Path) -> DoctorReport {
+pub fn doctor(site_root: &Path, catalog: &Catalog) -> DoctorReport {
     let mut text = String::new();
     let mut ok = true;
     let typst = match Typst::locate(std::env::var("ANQUAN_TYPST").ok().as_deref()) {
         Ok(t) => {
             let pinned = if t.version == TYPST_VERSION {
-                ""
+                String::new()
             } else {
-                " (tested with 0.15.1)"
+                catalog.text(&msg!("doctor-typst-untested", tested = TYPST_VERSION))
             };
-            let _ = writeln!(
-                text,
-                "ok    typst {} at {}{pinned}",
-                t.version,
-                t.binary.display()
+            let found = msg!(
+                "doctor-typst",
+                version = t.version.as_str(),
+                path = t.binary.display().to_string()
             );
+            let _ = writeln!(text, "ok    {}{pinned}", catalog.text(&found));
             Some(t)
         }
         Err(err) => {
@@ -39,22 +41,23 @@ pub fn doctor(site_root: &Path) -> DoctorReport {
     match typst.as_ref().map(|t| FontSet::discover(site_root, t)) {
         Some(Ok(fonts)) => {
             let f = &fonts.families;
-            let _ = writeln!(text, "ok    {} CJK font files", fonts.files.len());
-            let _ = writeln!(
-                text,
-                "      title: {}; body: {}; headings: {}; 楷体: {}",
-                f.title.join(", "),
-                f.body.join(", "),
-                f.heading.join(", "),
-                f.kai.join(", ")
+            let count = msg!("doctor-fonts", count = fonts.files.len());
+            let faces = msg!(
+                "doctor-faces",
+                title = f.title.join(", "),
+                body = f.body.join(", "),
+                heading = f.heading.join(", "),
+                kai = f.kai.join(", ")
             );
+            let _ = writeln!(text, "ok    {}", catalog.text(&count));
+            let _ = writeln!(text, "      {}", catalog.text(&faces));
         }
         Some(Err(err)) => {
             ok = false;
             let _ = writeln!(text, "FAIL  {err}");
         }
         None => {
-            let _ = writeln!(text, "skip  fonts: needs typst first");
+            let _ = writeln!(text, "skip  {}", catalog.say("doctor-fonts-skipped"));
         }
     }
     DoctorReport { ok, text }

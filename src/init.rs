@@ -26,7 +26,12 @@ pub fn init(dir: &Path) -> Result<Vec<String>, InitError> {
         return Err(InitError::NotEmpty(dir.to_path_buf()));
     }
     let mut written = Vec::new();
-    for (rel, bytes) in embedded_files(&EXAMPLE) {
+    // A build of the example in the checkout leaves its output and cache there: not part
+    // of the example.
+    let example = embedded_files(&EXAMPLE)
+        .into_iter()
+        .filter(|(rel, _)| !rel.starts_with("public/") && !rel.starts_with(".anquan/"));
+    for (rel, bytes) in example {
         let path = dir.join(&rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(io(parent))?;

@@ -5,11 +5,13 @@
 //! format-neutral documents, [`render`] turns them into HTML, [`output`] writes and swaps.
 
 pub mod assets;
+pub mod cache;
 pub mod cleanup;
 pub mod diag;
 pub mod doctor;
 pub mod documents;
 pub mod facts;
+pub mod i18n;
 pub mod init;
 pub mod output;
 pub mod pipeline;
@@ -26,17 +28,20 @@ use chrono::{DateTime, Local};
 use site::date::Date;
 
 /// The build date: `--date`, else `SOURCE_DATE_EPOCH`, else today (spec §1).
-pub fn build_date(flag: Option<&str>, source_date_epoch: Option<&str>) -> Result<Date, String> {
+pub fn build_date(
+    flag: Option<&str>,
+    source_date_epoch: Option<&str>,
+) -> Result<Date, i18n::Message> {
     if let Some(text) = flag {
-        return Date::parse(text).ok_or_else(|| format!("--date `{text}`: expected YYYY-MM-DD"));
+        return Date::parse(text).ok_or_else(|| msg!("date-flag-invalid", value = text));
     }
     if let Some(epoch) = source_date_epoch {
         let secs: i64 = epoch
             .trim()
             .parse()
-            .map_err(|_| format!("SOURCE_DATE_EPOCH `{epoch}` is not a number of seconds"))?;
+            .map_err(|_| msg!("epoch-not-number", value = epoch))?;
         let time = DateTime::from_timestamp(secs, 0)
-            .ok_or_else(|| format!("SOURCE_DATE_EPOCH `{epoch}` is out of range"))?;
+            .ok_or_else(|| msg!("epoch-out-of-range", value = epoch))?;
         return Ok(Date(time.date_naive()));
     }
     Ok(Date(Local::now().date_naive()))

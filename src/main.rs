@@ -3,114 +3,39 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
-
-mod signals;
 use std::process::ExitCode;
 
 use anquan::diag::{Finding, Severity};
+use anquan::i18n::{Catalog, Lang};
+use anquan::msg;
 use anquan::pipeline::{self, BuildError, BuildOptions};
-use clap::{Parser, Subcommand, ValueEnum};
+use cli::{Command, Format};
 
-#[derive(Parser)]
-#[command(
-    name = "anquan",
-    version,
-    about = "安全托管文件包: YAML → the safety-compliance document pack, as HTML and PDF"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Scaffold a new site with a complete, valid example enterprise
-    Init { dir: PathBuf },
-    /// Validate, then write the pack into OUT (default DIR/public)
-    Build {
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        #[arg(short, long)]
-        out: Option<PathBuf>,
-        /// Only the web site (HTML pages and what they link)
-        #[arg(long)]
-        html: bool,
-        /// Only the PDFs
-        #[arg(long)]
-        pdf: bool,
-        /// Build only these enterprises (repeatable)
-        #[arg(long = "only", value_name = "ENTERPRISE_ID")]
-        only: Vec<String>,
-        /// Stop on compliance errors too
-        #[arg(long)]
-        strict: bool,
-        /// Build date YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)
-        #[arg(long)]
-        date: Option<String>,
-        /// Print nothing but errors
-        #[arg(short, long)]
-        quiet: bool,
-        /// Enterprises (and so typst processes) built at once; default: the number of cores
-        #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-        jobs: Option<u16>,
-    },
-    /// Rebuild what each change touches (HTML first, PDFs after)
-    Watch {
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        #[arg(short, long)]
-        out: Option<PathBuf>,
-        #[arg(long)]
-        date: Option<String>,
-        #[arg(short, long)]
-        quiet: bool,
-    },
-    /// Watch, and serve OUT on 127.0.0.1 with live reload
-    Serve {
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        #[arg(short, long)]
-        out: Option<PathBuf>,
-        /// 0 picks a free port
-        #[arg(long, default_value_t = 8000)]
-        port: u16,
-        #[arg(long)]
-        date: Option<String>,
-        #[arg(short, long)]
-        quiet: bool,
-    },
-    /// Check the PDF tools: typst and the CJK fonts
-    Doctor {
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-    },
-    /// Validate and run every compliance rule; writes nothing
-    Check {
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        /// Exit 1 on warnings too
-        #[arg(long)]
-        deny_warnings: bool,
-        #[arg(long)]
-        date: Option<String>,
-    },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Text,
-    Json,
-}
+mod cli;
+mod signals;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let code = run();
+    signals::wait_if_interrupted();
+    code
+}
+
+fn run() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let lang = cli::early_lang(&args);
+    let cli = cli::parse(args, lang);
+    let lang = Lang::choose(
+        cli.lang.as_deref(),
+        std::env::var("ANQUAN_LANG").ok().as_deref(),
+    );
+    let catalog = Catalog::new(lang);
     match cli.command {
         Command::Init { dir } => match anquan::init::init(&dir) {
             Ok(files) => {
-                println!("wrote {} files into {}", files.len(), dir.display());
-                println!("next: anquan build {}", dir.display());
+                let dir = dir.display().to_string();
+                let wrote = msg!("init-wrote", count = files.len(), dir = dir.as_str());
+                println!("{}", catalog.text(&wrote));
+                println!("{}", catalog.text(&msg!("init-next", dir = dir)));
                 ExitCode::SUCCESS
             }
             Err(err) => fail(&err.to_string()),
@@ -125,8 +50,11 @@ fn main() -> ExitCode {
             date,
             quiet,
             jobs,
+            cache,
+            no_cache,
         } => {
-            let date = match date_or_usage(date.as_deref()) {
+            let cache = cache_dir(&dir, cache, no_cache);
+            let date = match date_or_usage(date.as_deref(), &catalog) {
                 Ok(d) => d,
                 Err(code) => return code,
             };
@@ -138,81 +66,36 @@ fn main() -> ExitCode {
             } else {
                 (true, true)
             };
-            let progress = (!quiet).then(|| progress_display(&dir));
+            let progress = (!quiet).then(|| progress_display(&dir, &catalog));
             let options = BuildOptions {
                 site: dir,
-                out: out.clone(),
+                out,
                 only,
                 strict,
                 date,
                 html,
                 pdf,
-                progress: progress.as_ref().map(|p| p.callback()),
+                progress: progress.as_ref().map(|p| p.callback(&catalog)),
+                lang,
+                cache,
             };
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(jobs.map_or(0, usize::from))
-                .build();
-            let result = match pool {
-                Ok(pool) => pool.install(|| pipeline::build(&options)),
-                Err(err) => return fail(&format!("cannot start worker threads: {err}")),
-            };
-            match result {
-                Ok(report) => {
-                    print_findings(&report.findings, quiet);
-                    for warning in &report.warnings {
-                        eprintln!("warning: {}", anquan::diag::terminal_lines(warning));
-                    }
-                    if !quiet {
-                        let total: f64 = report.timings.iter().map(|t| t.1.as_secs_f64()).sum();
-                        let steps: Vec<String> = report
-                            .timings
-                            .iter()
-                            .map(|(s, d)| format!("{s} {:.0} ms", d.as_secs_f64() * 1000.0))
-                            .collect();
-                        println!(
-                            "built {} HTML pages, {} PDFs and {} DOCX for {} enterprise(s) into {} in {:.2} s ({}; DOCX {:.0} ms summed over enterprises)",
-                            report.pages,
-                            report.pdfs,
-                            report.docx,
-                            report.enterprises,
-                            out.display(),
-                            total,
-                            steps.join(", "),
-                            report.docx_time.as_secs_f64() * 1000.0
-                        );
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(BuildError::Invalid(findings) | BuildError::Strict(findings)) => {
-                    print_findings(&findings, false);
-                    let errors = findings.iter().filter(|f| f.is_error()).count();
-                    fail(&format!(
-                        "{errors} error(s); nothing was written, {} is unchanged",
-                        out.display()
-                    ))
-                }
-                Err(err @ BuildError::Pdf(_)) => fail(&format!(
-                    "{err}\n{} is unchanged; `anquan doctor` checks the PDF tools",
-                    out.display()
-                )),
-                Err(err) => fail(&format!("{err}; {} is unchanged", out.display())),
-            }
+            build(&options, jobs, quiet, &catalog)
         }
         Command::Watch {
             dir,
             out,
             date,
             quiet,
-        } => watch(dir, out, date, None, quiet),
+        } => watch(dir, out, date, None, quiet, &catalog),
         Command::Serve {
             dir,
             out,
             port,
             date,
             quiet,
-        } => watch(dir, out, date, Some(port), quiet),
+        } => watch(dir, out, date, Some(port), quiet, &catalog),
         Command::Doctor { dir } => {
-            let report = anquan::doctor::doctor(&dir);
+            let report = anquan::doctor::doctor(&dir, &catalog);
             print!("{}", report.text);
             if report.ok {
                 ExitCode::SUCCESS
@@ -225,36 +108,127 @@ fn main() -> ExitCode {
             format,
             deny_warnings,
             date,
-        } => {
-            let date = match date_or_usage(date.as_deref()) {
-                Ok(d) => d,
-                Err(code) => return code,
-            };
-            let findings = match pipeline::load_checked(&dir, date) {
-                Ok((_, findings)) | Err(findings) => findings,
-            };
-            match format {
-                Format::Json => {
-                    let json = serde_json::json!({ "findings": findings });
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&json).unwrap_or_default()
-                    );
-                }
-                Format::Text => {
-                    print_findings(&findings, false);
-                    eprintln!("{}", summary(&findings));
-                }
-            }
-            let fails = findings
-                .iter()
-                .any(|f| f.is_error() || (deny_warnings && f.is_warning()));
-            if fails {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+        } => check(&dir, format, deny_warnings, date.as_deref(), &catalog),
+    }
+}
+
+fn build(options: &BuildOptions, jobs: Option<u16>, quiet: bool, catalog: &Catalog) -> ExitCode {
+    let out = options.out.display().to_string();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.map_or(0, usize::from))
+        .build();
+    let result = match pool {
+        Ok(pool) => pool.install(|| pipeline::build(options)),
+        Err(err) => {
+            let why = msg!("threads-failed", error = err.to_string());
+            return fail(&catalog.text(&why));
         }
+    };
+    match result {
+        Ok(report) => {
+            print_findings(&report.findings, quiet, catalog);
+            for warning in &report.warnings {
+                eprintln!("warning: {}", anquan::diag::terminal_lines(warning));
+            }
+            if !quiet {
+                println!("{}", catalog.text(&built_summary(&report, &out)));
+                if report.pdfs_cached > 0 {
+                    let cached = msg!("build-cached", enterprises = report.pdfs_cached);
+                    println!("{}", catalog.text(&cached));
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Invalid(findings) | BuildError::Strict(findings)) => {
+            print_findings(&findings, false, catalog);
+            let errors = findings.iter().filter(|f| f.is_error()).count();
+            let why = msg!("build-invalid", errors = errors, out = out);
+            fail(&catalog.text(&why))
+        }
+        Err(err @ BuildError::Pdf(_)) => {
+            let why = msg!("build-pdf-failed", error = err.to_string(), out = out);
+            fail(&catalog.text(&why))
+        }
+        Err(err) => {
+            let why = msg!("build-failed", error = err.to_string(), out = out);
+            fail(&catalog.text(&why))
+        }
+    }
+}
+
+/// `--cache DIR`, else `ANQUAN_CACHE` (a folder, or `off`), else `SITE/.anquan/cache`;
+/// `--no-cache` turns it off.
+fn cache_dir(site: &std::path::Path, flag: Option<PathBuf>, off: bool) -> Option<PathBuf> {
+    if off {
+        return None;
+    }
+    if let Some(dir) = flag {
+        return Some(dir);
+    }
+    match std::env::var_os("ANQUAN_CACHE") {
+        Some(v) if v == "off" => None,
+        Some(v) if !v.is_empty() => Some(PathBuf::from(v)),
+        _ => Some(site.join(".anquan").join("cache")),
+    }
+}
+
+/// `built N HTML pages, … in 1.23 s (load 12 ms, …)`.
+fn built_summary(report: &pipeline::BuildReport, out: &str) -> anquan::i18n::Message {
+    let total: f64 = report.timings.iter().map(|t| t.1.as_secs_f64()).sum();
+    let steps: Vec<String> = report
+        .timings
+        .iter()
+        .map(|(s, d)| format!("{s} {:.0} ms", d.as_secs_f64() * 1000.0))
+        .collect();
+    msg!(
+        "build-done",
+        pages = report.pages,
+        pdfs = report.pdfs,
+        docx = report.docx,
+        enterprises = report.enterprises,
+        out = out,
+        seconds = format!("{total:.2}"),
+        steps = steps.join(", "),
+        docx_ms = format!("{:.0}", report.docx_time.as_secs_f64() * 1000.0)
+    )
+}
+
+fn check(
+    dir: &std::path::Path,
+    format: Format,
+    deny_warnings: bool,
+    date: Option<&str>,
+    catalog: &Catalog,
+) -> ExitCode {
+    let date = match date_or_usage(date, catalog) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let findings = match pipeline::load_checked(dir, date) {
+        Ok((_, findings)) | Err(findings) => findings,
+    };
+    match format {
+        Format::Json => {
+            let list: Vec<serde_json::Value> =
+                findings.iter().map(|f| f.localized(catalog)).collect();
+            let json = serde_json::json!({ "findings": list });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
+        }
+        Format::Text => {
+            print_findings(&findings, false, catalog);
+            eprintln!("{}", summary(&findings, catalog));
+        }
+    }
+    let fails = findings
+        .iter()
+        .any(|f| f.is_error() || (deny_warnings && f.is_warning()));
+    if fails {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -264,8 +238,9 @@ fn watch(
     date: Option<String>,
     port: Option<u16>,
     quiet: bool,
+    catalog: &Catalog,
 ) -> ExitCode {
-    let date = match date_or_usage(date.as_deref()) {
+    let date = match date_or_usage(date.as_deref(), catalog) {
         Ok(d) => d,
         Err(code) => return code,
     };
@@ -277,6 +252,7 @@ fn watch(
         date,
         port,
         quiet,
+        lang: catalog.lang(),
     };
     match anquan::watch::serve::run(options) {
         Ok(()) => ExitCode::SUCCESS,
@@ -291,7 +267,7 @@ struct ProgressDisplay {
     terminal: bool,
 }
 
-fn progress_display(dir: &std::path::Path) -> ProgressDisplay {
+fn progress_display(dir: &std::path::Path, catalog: &Catalog) -> ProgressDisplay {
     let total = std::fs::read_dir(dir.join("enterprises"))
         .map(|d| {
             d.filter_map(Result::ok)
@@ -305,9 +281,7 @@ fn progress_display(dir: &std::path::Path) -> ProgressDisplay {
         .unwrap_or(0);
     let bar = indicatif::ProgressBar::hidden();
     bar.set_length(total as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{elapsed:>4} [{bar:30}] {pos}/{len} enterprises {msg}",
-    ) {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(&catalog.say("progress-bar")) {
         bar.set_style(style.progress_chars("=> "));
     }
     ProgressDisplay {
@@ -317,8 +291,9 @@ fn progress_display(dir: &std::path::Path) -> ProgressDisplay {
 }
 
 impl ProgressDisplay {
-    fn callback(&self) -> anquan::pipeline::Progress {
+    fn callback(&self, catalog: &Catalog) -> anquan::pipeline::Progress {
         let bar = self.bar.clone();
+        let lang = catalog.lang();
         let terminal = self.terminal;
         let started = std::time::Instant::now();
         std::sync::Arc::new(move |id: &str| {
@@ -329,7 +304,8 @@ impl ProgressDisplay {
                 bar.set_message(id.to_string());
                 bar.inc(1);
             } else {
-                eprintln!("built {}", anquan::diag::terminal_safe(id));
+                let line = Catalog::new(lang).text(&msg!("progress-built", id = id));
+                eprintln!("{}", anquan::diag::terminal_safe(&line));
             }
         })
     }
@@ -341,15 +317,18 @@ impl Drop for ProgressDisplay {
     }
 }
 
-fn date_or_usage(flag: Option<&str>) -> Result<anquan::site::date::Date, ExitCode> {
+fn date_or_usage(
+    flag: Option<&str>,
+    catalog: &Catalog,
+) -> Result<anquan::site::date::Date, ExitCode> {
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     anquan::build_date(flag, epoch.as_deref()).map_err(|why| {
-        eprintln!("error: {why}");
+        eprintln!("error: {}", catalog.text(&why));
         ExitCode::from(2)
     })
 }
 
-fn print_findings(findings: &[Finding], quiet: bool) {
+fn print_findings(findings: &[Finding], quiet: bool, catalog: &Catalog) {
     let colour = std::io::stderr().is_terminal();
     for f in findings {
         if quiet && !f.is_error() {
@@ -361,28 +340,25 @@ fn print_findings(findings: &[Finding], quiet: bool) {
                 Severity::Warning => "33",
                 Severity::Info => "36",
             };
-            eprintln!("\x1b[{code}m{f}\x1b[0m");
+            eprintln!("\x1b[{code}m{}\x1b[0m", f.line(catalog));
         } else {
-            eprintln!("{f}");
+            eprintln!("{}", f.line(catalog));
         }
     }
 }
 
 /// `N error(s), M warning(s)`, and the notes when there are any.
-fn summary(findings: &[Finding]) -> String {
+fn summary(findings: &[Finding], catalog: &Catalog) -> String {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let mut line = format!(
-        "{} error(s), {} warning(s)",
-        count(Severity::Error),
-        count(Severity::Warning)
-    );
-    let notes = count(Severity::Info);
-    if notes > 0 {
-        line.push_str(&format!(", {notes} note(s)"));
-    }
-    line
+    catalog.text(&msg!(
+        "check-summary",
+        errors = count(Severity::Error),
+        warnings = count(Severity::Warning),
+        notes = count(Severity::Info)
+    ))
 }
 
+/// `error: …`: the prefix stays English in every language, like the findings' (for scripts).
 fn fail(message: &str) -> ExitCode {
     eprintln!("error: {}", anquan::diag::terminal_lines(message));
     ExitCode::from(1)

@@ -110,6 +110,28 @@ fn one_id_is_one_enterprise() {
 }
 
 #[test]
+fn a_duplicate_id_is_a_rule_and_a_message_in_both_languages() {
+    let h = Hostile::new();
+    fs::copy(h.enterprise(), h.site.join("enterprises/mini.yml")).unwrap();
+    let args = ["check", common::path(&h.site), "--date", common::DATE];
+    let zh = common::anquan_with_env(&args, &[("ANQUAN_LANG", "zh")]);
+    assert_eq!(zh.status.code(), Some(1));
+    assert!(
+        stderr(&zh).contains(
+            "error[duplicate-id] enterprises/mini.yml: `enterprises/mini.yaml` 和 `enterprises/mini.yml` 对应同一个企业 ID `mini`"
+        ),
+        "{}",
+        stderr(&zh)
+    );
+    let json = common::anquan(&[&args[..], &["--format", "json"]].concat());
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let finding = &json["findings"][0];
+    assert_eq!(finding["rule"], "duplicate-id");
+    assert_eq!(finding["message_id"], "duplicate-id");
+    assert_eq!(finding["args"]["second"], "enterprises/mini.yml");
+}
+
+#[test]
 fn no_enterprise_file_is_skipped_in_silence() {
     let h = Hostile::new();
     fs::rename(h.enterprise(), h.site.join("enterprises/mini.YAML")).unwrap();
@@ -227,6 +249,16 @@ fn findings_cannot_drive_the_terminal() {
     let stderr = h.assert_check_fails(&["enterprise.emergency_phone", "\\u{1b}[2J"]);
     assert!(!stderr.contains('\u{1b}') && !stderr.contains('\r') && !stderr.contains('\u{7}'));
     assert!(!stderr.lines().any(|l| l.starts_with("error[forged]")));
+    // The same in Chinese: the translated message is escaped too.
+    let args = ["check", common::path(&h.site), "--date", common::DATE];
+    let zh = common::anquan_with_env(&args, &[("ANQUAN_LANG", "zh")]).stderr;
+    let zh = String::from_utf8_lossy(&zh);
+    assert!(
+        zh.contains("不是有效电话号码") && zh.contains("\\u{1b}[2J"),
+        "{zh}"
+    );
+    assert!(!zh.contains('\u{1b}') && !zh.contains('\r') && !zh.contains('\u{7}'));
+    assert!(!zh.lines().any(|l| l.starts_with("error[forged]")));
 }
 
 #[test]

@@ -22,16 +22,37 @@ fn build_ok(h: &Hostile, extra: &[&str]) {
     h.assert_sentinel_untouched(&output);
 }
 
-#[test]
-fn foreign_files_are_kept_and_stale_ones_removed() {
-    let h = Hostile::new();
-    build_ok(&h, &[]);
+/// The user's files in OUT (a repository, a domain, notes), and `mini/retired.html`,
+/// which the caller's old manifest says anquan wrote and the next build does not.
+fn plant_users_files(h: &Hostile) {
     fs::create_dir_all(h.out.join(".git")).unwrap();
     fs::write(h.out.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
     fs::write(h.out.join("CNAME"), "docs.example.cn\n").unwrap();
     fs::write(h.out.join("mini/my-notes.txt"), "n\n").unwrap();
-    // A file the last build wrote and this one does not is stale.
     fs::write(h.out.join("mini/retired.html"), "old").unwrap();
+}
+
+/// After a build: the user's files are there as they were, the stale one is gone.
+fn assert_users_files_kept(h: &Hostile) {
+    for (rel, text) in [
+        (".git/HEAD", "ref: refs/heads/main\n"),
+        ("CNAME", "docs.example.cn\n"),
+        ("mini/my-notes.txt", "n\n"),
+    ] {
+        assert_eq!(fs::read_to_string(h.out.join(rel)).unwrap(), text, "{rel}");
+    }
+    assert!(
+        !h.out.join("mini/retired.html").exists(),
+        "stale file removed"
+    );
+}
+
+#[test]
+fn foreign_files_are_kept_and_stale_ones_removed() {
+    let h = Hostile::new();
+    build_ok(&h, &[]);
+    plant_users_files(&h);
+    // A file the last build wrote and this one does not is stale.
     let mut m = manifest(&h.out);
     m["written"]
         .as_array_mut()
@@ -41,22 +62,7 @@ fn foreign_files_are_kept_and_stale_ones_removed() {
 
     for extra in [&["--only", "mini"][..], &[]] {
         build_ok(&h, extra);
-        assert_eq!(
-            fs::read_to_string(h.out.join(".git/HEAD")).unwrap(),
-            "ref: refs/heads/main\n"
-        );
-        assert_eq!(
-            fs::read_to_string(h.out.join("CNAME")).unwrap(),
-            "docs.example.cn\n"
-        );
-        assert_eq!(
-            fs::read_to_string(h.out.join("mini/my-notes.txt")).unwrap(),
-            "n\n"
-        );
-        assert!(
-            !h.out.join("mini/retired.html").exists(),
-            "stale file removed"
-        );
+        assert_users_files_kept(&h);
         let written = manifest(&h.out)["written"].clone();
         assert!(
             !written.to_string().contains("CNAME"),
@@ -89,6 +95,24 @@ fn paths_in_an_old_manifest_never_leave_out() {
         "unsafe paths are dropped:\n{text}"
     );
     assert!(!h.tmp.path().join("outside/x.png").exists());
+}
+
+#[test]
+fn an_old_manifest_this_version_cannot_read_still_keeps_the_users_files() {
+    let h = Hostile::new();
+    build_ok(&h, &[]);
+    plant_users_files(&h);
+    // A kind and a format of another version: the typed manifest does not read it, so
+    // nothing is carried over; what it says anquan wrote still tells the user's files.
+    let mut m = manifest(&h.out);
+    m["documents"][0]["kind"] = "hologram".into();
+    m["documents"][0]["files"]["holo"] = "mini/retired.html".into();
+    fs::write(h.out.join("manifest.json"), m.to_string()).unwrap();
+    for extra in [&["--only", "mini"][..], &[]] {
+        build_ok(&h, extra);
+        assert_users_files_kept(&h);
+        assert!(!manifest(&h.out).to_string().contains("hologram"));
+    }
 }
 
 #[test]

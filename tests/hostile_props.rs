@@ -91,6 +91,8 @@ proptest! {
                     html: true,
                     pdf: false,
                     progress: None,
+                    cache: None,
+                    lang: anquan::i18n::Lang::En,
                 };
                 let built = build(&options);
                 prop_assert!(built.is_ok(), "passed check, failed build: {:?}", built.err());

@@ -328,6 +328,12 @@ fn partial_builds_keep_the_rest_of_the_last_output() {
         count(&full, "html"),
         "HTML entries are kept"
     );
+    assert_eq!(
+        count(&after, "docx"),
+        count(&full, "docx"),
+        "DOCX is written with the PDFs, so an HTML build keeps it"
+    );
+    assert!(out.join("jinshun/pack.docx").is_file());
     assert!(
         out.join("ruifeng/pack.pdf").is_file()
             && out.join("ruifeng/system-01-responsibility.html").is_file()
@@ -362,6 +368,8 @@ fn partial_builds_keep_the_rest_of_the_last_output() {
             && out.join("jinshun/index.html").is_file()
     );
     assert_eq!(count(&manifest(&out), "html"), count(&full, "html"));
+    // HTML of one, then PDF of one: together the whole build again.
+    assert_eq!(manifest(&out), full);
 }
 
 #[test]

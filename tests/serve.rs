@@ -54,6 +54,7 @@ fn serve_reloads_shows_errors_and_recovers() {
     let site = tmp.path().join("site");
     let mut child = Command::new(env!("CARGO_BIN_EXE_anquan"))
         .args(["serve", path(&site), "--port", "0", "--date", DATE])
+        .env("ANQUAN_LANG", "en")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

@@ -17,7 +17,8 @@ fn an_interrupted_pdf_job_is_finished_by_the_next() {
     let out = tmp.path().join("out");
     let date = Date::parse(DATE).unwrap();
     let (mut session, first) =
-        Session::start(site.clone(), out.clone(), date).expect("first build");
+        Session::start(site.clone(), out.clone(), date, anquan::i18n::Lang::En)
+            .expect("first build");
     let first_job = session.pdf_job(&first);
 
     // jinshun's file goes away before any PDF is written.

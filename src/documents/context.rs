@@ -199,7 +199,7 @@ pub fn enterprise_context(
         "emergency_supplies": supplies,
         "service": e.service,
         "fee_text": crate::documents::blocks::yuan(e.service.fee),
-        "counselor_names": facts.counselors.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join("、"),
+        "counselor_names": facts.counselor_names().join("、"),
         "zone_names": e.zones.iter().map(|z| z.name.as_str()).collect::<Vec<_>>().join("、"),
         "counselors": counselors,
         "certified": certified,

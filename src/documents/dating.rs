@@ -34,7 +34,9 @@ pub fn dated_by(kind: Kind) -> DatedBy {
         | Kind::PostCard
         | Kind::PairRoster
         | Kind::PairAgreement => DatedBy::EnterpriseIssued,
-        Kind::Ledger | Kind::ServiceCalendar | Kind::ServiceReport | Kind::Index => DatedBy::Build,
+        Kind::Ledger | Kind::ServiceCalendar | Kind::ServiceReport | Kind::Pack | Kind::Index => {
+            DatedBy::Build
+        }
         Kind::VisitRecord => DatedBy::Visit,
         Kind::RectificationNotice => DatedBy::Notified,
     }

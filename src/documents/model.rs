@@ -1,12 +1,12 @@
 //! The format-neutral document model every renderer walks.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::site::date::Date;
 use crate::site::model::Paper;
 
 /// What a document is; the names are the manifest's `kind` values (spec §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     System,
@@ -25,6 +25,8 @@ pub enum Kind {
     VisitRecord,
     RectificationNotice,
     ServiceReport,
+    /// The enterprise's whole pack in one file.
+    Pack,
     Index,
 }
 
@@ -47,6 +49,7 @@ impl Kind {
             Kind::VisitRecord => "visit-record",
             Kind::RectificationNotice => "rectification-notice",
             Kind::ServiceReport => "service-report",
+            Kind::Pack => "pack",
             Kind::Index => "index",
         }
     }

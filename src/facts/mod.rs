@@ -49,6 +49,11 @@ pub struct EnterpriseFacts {
 }
 
 impl EnterpriseFacts {
+    /// The names of the counselors serving it, in order.
+    pub fn counselor_names(&self) -> Vec<&str> {
+        self.counselors.iter().map(|c| c.name.as_str()).collect()
+    }
+
     pub fn grade_of(&self, risk_id: &str) -> Option<&Grade> {
         self.grades
             .iter()

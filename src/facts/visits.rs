@@ -63,13 +63,13 @@ impl Work {
         }
     }
 
-    /// How a message names it.
-    pub fn english(self) -> &'static str {
+    /// The catalogue id of the noun a message names it by.
+    pub fn message_id(self) -> &'static str {
         match self {
-            Work::Visits => "visits",
-            Work::Inspections => "inspections",
-            Work::Trainings => "trainings",
-            Work::Drills => "drills",
+            Work::Visits => "word-visits",
+            Work::Inspections => "word-inspections",
+            Work::Trainings => "word-trainings",
+            Work::Drills => "word-drills",
         }
     }
 

@@ -4,11 +4,14 @@
 
 use std::path::Path;
 
-use serde_json::Value;
+use std::collections::BTreeMap;
+
 use walkdir::WalkDir;
 
 use crate::output::keep::is_safe_rel;
+use crate::output::manifest::{Manifest, ManifestDocument};
 use crate::output::writer::{OutputError, Sink};
+use crate::render::bundle::Format;
 
 /// What a build rebuilds.
 pub struct Scope<'a> {
@@ -32,8 +35,12 @@ impl Scope<'_> {
         }
     }
 
-    fn builds(&self, format: &str) -> bool {
-        if format == "pdf" { self.pdf } else { self.html }
+    /// PDF builds write PDF and DOCX; HTML builds the rest.
+    fn builds(&self, format: Format) -> bool {
+        match format {
+            Format::Pdf | Format::Docx => self.pdf,
+            _ => self.html,
+        }
     }
 }
 
@@ -49,65 +56,55 @@ pub fn manifest_text(out: &Path) -> Option<String> {
     std::fs::read_to_string(path).ok()
 }
 
-/// The last output's manifest, when OUT holds one written by anquan.
-pub fn previous_manifest(out: &Path) -> Option<Value> {
+/// The last output's manifest, when OUT holds one written by anquan that this version
+/// can read; an unreadable one carries nothing over (what in OUT is the user's is then
+/// still told apart by `keep::claims`, which reads less).
+pub fn previous_manifest(out: &Path) -> Option<Manifest> {
     let text = manifest_text(out)?;
-    let manifest: Value = serde_json::from_str(&text).ok()?;
-    manifest["generator"]
-        .as_str()
-        .is_some_and(|g| g.starts_with("anquan"))
-        .then_some(manifest)
+    let manifest: Manifest = serde_json::from_str(&text).ok()?;
+    manifest.generator.starts_with("anquan").then_some(manifest)
 }
 
-fn same_document(a: &Value, b: &Value) -> bool {
-    a["enterprise"] == b["enterprise"] && a["kind"] == b["kind"] && a["title"] == b["title"]
+fn same_document(a: &ManifestDocument, b: &ManifestDocument) -> bool {
+    a.enterprise == b.enterprise && a.kind == b.kind && a.title == b.title
 }
 
 /// Copies into `sink` what `scope` did not rebuild and merges its entries into `manifest`.
 pub fn carry_over(
     out: &Path,
-    previous: &Value,
+    previous: &Manifest,
     scope: &Scope,
     sink: &dyn Sink,
-    manifest: &mut Value,
+    manifest: &mut Manifest,
 ) -> Result<(), OutputError> {
-    let mut documents: Vec<Value> = manifest["documents"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
     let mut copies: Vec<String> = Vec::new();
-    for old in previous["documents"].as_array().into_iter().flatten() {
-        let enterprise = old["enterprise"].as_str();
+    for old in &previous.documents {
+        let enterprise = old.enterprise.as_deref();
         if enterprise.is_some_and(|id| !scope.known.iter().any(|k| k == id)) {
             continue;
         }
-        let kept: Vec<(String, Value)> = old["files"]
-            .as_object()
-            .into_iter()
-            .flatten()
-            .filter(|(format, _)| !(scope.rebuilt(enterprise) && scope.builds(format)))
+        let kept: BTreeMap<Format, String> = old
+            .files
+            .iter()
+            .filter(|(format, _)| !(scope.rebuilt(enterprise) && scope.builds(**format)))
             // Paths from the old manifest are input: one that could leave OUT is dropped.
-            .filter(|(_, path)| path.as_str().is_some_and(is_safe_rel))
-            .map(|(f, p)| (f.clone(), p.clone()))
+            .filter(|(_, path)| is_safe_rel(path))
+            .map(|(f, p)| (*f, p.clone()))
             .collect();
         if kept.is_empty() {
             continue;
         }
-        copies.extend(
-            kept.iter()
-                .filter_map(|(_, p)| p.as_str().map(str::to_string)),
-        );
-        match documents.iter_mut().find(|d| same_document(d, old)) {
-            Some(doc) => {
-                for (format, path) in kept {
-                    doc["files"][format] = path;
-                }
-            }
-            None => {
-                let mut doc = old.clone();
-                doc["files"] = Value::Object(kept.into_iter().collect());
-                documents.push(doc);
-            }
+        copies.extend(kept.values().cloned());
+        match manifest
+            .documents
+            .iter_mut()
+            .find(|d| same_document(d, old))
+        {
+            Some(doc) => doc.files.extend(kept),
+            None => manifest.documents.push(ManifestDocument {
+                files: kept,
+                ..old.clone()
+            }),
         }
     }
     if !scope.html {
@@ -117,30 +114,31 @@ pub fn carry_over(
     }
     copies.sort();
     copies.dedup();
+    let real_out = out.canonicalize().ok();
     for rel in copies {
         let from = out.join(&rel);
         let regular = std::fs::symlink_metadata(&from).is_ok_and(|m| m.is_file());
-        if regular && is_safe_rel(&rel) {
+        // A folder on the way may be a link: what is copied must really lie in OUT.
+        let inside = || {
+            let real = from.canonicalize().ok();
+            real.zip(real_out.as_ref())
+                .is_some_and(|(real, root)| real.starts_with(root))
+        };
+        if regular && is_safe_rel(&rel) && inside() {
             sink.copy(&from, &rel)?;
         }
     }
     // Group by enterprise (agency-level first), keeping each one's order.
-    documents.sort_by(|a, b| a["enterprise"].as_str().cmp(&b["enterprise"].as_str()));
-    let mut enterprises: Vec<Value> = manifest["enterprises"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    for old in previous["enterprises"].as_array().into_iter().flatten() {
-        let known = old["id"]
-            .as_str()
-            .is_some_and(|id| scope.known.iter().any(|k| k == id));
-        if known && !enterprises.iter().any(|e| e["id"] == old["id"]) {
-            enterprises.push(old.clone());
+    manifest
+        .documents
+        .sort_by(|a, b| a.enterprise.cmp(&b.enterprise));
+    for old in &previous.enterprises {
+        let known = scope.known.iter().any(|k| k == &old.id);
+        if known && !manifest.enterprises.iter().any(|e| e.id == old.id) {
+            manifest.enterprises.push(old.clone());
         }
     }
-    enterprises.sort_by(|a, b| a["id"].as_str().cmp(&b["id"].as_str()));
-    manifest["documents"] = Value::Array(documents);
-    manifest["enterprises"] = Value::Array(enterprises);
+    manifest.enterprises.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(())
 }
 

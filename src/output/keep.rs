@@ -4,11 +4,11 @@
 //! `written` list. Staging and trash folders are named after OUT and the process that
 //! made them, so a build removes those of earlier builds that died, and no others.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use serde_json::Value;
+use serde::Deserialize;
 
 /// Whether `rel` (read from a manifest, or about to be written) is a plain relative path
 /// that cannot leave OUT: `/`-separated normal components only.
@@ -20,28 +20,53 @@ pub fn is_safe_rel(rel: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
+/// What OUT's last manifest says anquan wrote. Read apart from the typed
+/// [`Manifest`](crate::output::manifest::Manifest) and with less asked of it (formats and
+/// kinds as plain text), so that a manifest this version cannot read whole (another
+/// version's, or a damaged entry) carries nothing over and still keeps the user's files.
+#[derive(Debug, Deserialize)]
+pub struct Claims {
+    generator: String,
+    /// `None` in a manifest from before the list, or from `watch`.
+    #[serde(default)]
+    written: Option<Vec<String>>,
+    #[serde(default)]
+    documents: Vec<ClaimedDocument>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ClaimedDocument {
+    #[serde(default)]
+    files: BTreeMap<String, String>,
+}
+
+/// OUT's manifest when anquan wrote it; `None` when there is none, or it is not anquan's.
+pub fn claims(out: &Path) -> Option<Claims> {
+    let text = crate::output::carry::manifest_text(out)?;
+    let claims: Claims = serde_json::from_str(&text).ok()?;
+    claims.generator.starts_with("anquan").then_some(claims)
+}
+
+impl Claims {
+    /// Whether the manifest lists every file its build wrote.
+    pub fn lists_written(&self) -> bool {
+        self.written.is_some()
+    }
+}
+
 /// The files the last build in `out` says it wrote. A manifest from before the `written`
 /// list (or one written by `watch`) names its documents' files; the stylesheet, the
-/// images under `assets/` and the index are anquan's too.
-pub fn written_by_anquan(out: &Path, previous: &Value) -> BTreeSet<String> {
+/// images under `assets/` and the index are anquan's too. Paths are input: one that
+/// could leave OUT is ignored.
+pub fn written_by_anquan(out: &Path, claims: &Claims) -> BTreeSet<String> {
     let mut ours: BTreeSet<String> = ["manifest.json", "index.html", "style.css"]
         .into_iter()
         .map(str::to_string)
         .collect();
-    let listed = previous["written"].as_array().into_iter().flatten();
-    let documents = previous["documents"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|d| d["files"].as_object().into_iter().flatten().map(|(_, p)| p));
-    ours.extend(
-        listed
-            .chain(documents)
-            .filter_map(Value::as_str)
-            .filter(|p| is_safe_rel(p))
-            .map(str::to_string),
-    );
-    if previous["written"].is_null() {
+    let listed = claims.written.iter().flatten();
+    let documents = claims.documents.iter().flat_map(|d| d.files.values());
+    ours.extend(listed.chain(documents).filter(|p| is_safe_rel(p)).cloned());
+    if !claims.lists_written() {
         ours.extend(crate::output::carry::files_under(out, "assets"));
     }
     ours
@@ -137,24 +162,28 @@ pub fn remove_leftovers(out: &Path) {
 /// A build killed during its swap may have moved the user's files into its staging
 /// folder already: what its manifest does not list as written goes back to OUT.
 fn rescue_foreign(staged: &Path, out: &Path) {
-    let Some(manifest) = crate::output::carry::previous_manifest(staged) else {
+    let Some(claims) = claims(staged) else {
         return;
     };
-    if out.is_dir() && manifest["written"].is_array() {
-        let entries = foreign_entries(staged, &written_by_anquan(staged, &manifest));
+    if out.is_dir() && claims.lists_written() {
+        let entries = foreign_entries(staged, &written_by_anquan(staged, &claims));
         let _ = move_foreign(staged, out, &entries);
     }
 }
 
-/// Removes this process's staging folders of `out` (on SIGINT or SIGTERM). Its trash
-/// folder is left: during a swap it holds the last output, and the next build sees to it.
-pub fn remove_own_staging(out: &Path) {
+/// Removes this process's staging folders of `out` (on SIGINT or SIGTERM); returns how
+/// many it found. Its trash folder is left: during a swap it holds the last output, and
+/// the next build sees to it.
+pub fn remove_own_staging(out: &Path) -> usize {
     let me = std::process::id();
+    let mut found = 0;
     for (kind, path) in work_dirs(out, |pid| pid == me) {
         if kind == "build" {
+            found += 1;
             let _ = fs::remove_dir_all(path);
         }
     }
+    found
 }
 
 /// The work folders of `out` beside it whose process `pick` chooses, with their kind.
@@ -229,7 +258,9 @@ mod tests {
             fs::create_dir_all(out.join(rel).parent().unwrap()).unwrap();
             fs::write(out.join(rel), body).unwrap();
         }
-        let previous = serde_json::json!({"written": ["e/a.html", "../../evil"]});
+        let claims = |json: &str| -> Claims { serde_json::from_str(json).unwrap() };
+        let previous =
+            claims(r#"{"generator": "anquan 0", "written": ["e/a.html", "../../evil"]}"#);
         let ours = written_by_anquan(out, &previous);
         assert!(!ours.contains("../../evil"));
         assert_eq!(
@@ -237,8 +268,18 @@ mod tests {
             [".git", "CNAME", "assets", "e/notes.txt"]
         );
         // An old manifest without the list: the images are anquan's.
-        let ours = written_by_anquan(out, &serde_json::json!({}));
+        let ours = written_by_anquan(out, &claims(r#"{"generator": "anquan 0"}"#));
         assert_eq!(foreign_entries(out, &ours), [".git", "CNAME", "e",]);
+        // Documents' files count, also of a kind or format this version does not know;
+        // one that would leave OUT does not.
+        let old = r#"{"generator": "anquan 0", "documents": [{"kind": "future",
+            "files": {"hologram": "e/a.html", "pdf": "/etc/passwd"}}]}"#;
+        let ours = written_by_anquan(out, &claims(old));
+        assert!(ours.contains("e/a.html") && !ours.contains("/etc/passwd"));
+        assert_eq!(
+            foreign_entries(out, &ours),
+            [".git", "CNAME", "e/notes.txt"]
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use tempfile::TempDir;
 
 use crate::output::keep;
+use crate::output::manifest::Manifest;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
@@ -135,16 +136,28 @@ impl Staging {
             .unwrap_or_default()
     }
 
-    /// Replaces OUT with the staged build, keeping whatever in OUT anquan did not write
-    /// (by `previous`, the last manifest).
-    pub fn commit(self, previous: Option<&serde_json::Value>) -> Result<(), OutputError> {
+    /// Writes `manifest.json`, last: its `written` list names every file of the build,
+    /// carried-over files and the manifest itself included.
+    pub fn write_manifest(&self, manifest: &mut Manifest) -> Result<(), OutputError> {
+        let mut written = self.written();
+        written.push("manifest.json".to_string());
+        written.sort();
+        written.dedup();
+        manifest.written = written;
+        self.write("manifest.json", manifest.to_json().as_bytes())
+    }
+
+    /// Replaces OUT with the staged build, keeping whatever in OUT anquan did not write,
+    /// as OUT's manifest tells (`keep::claims`, which also reads a manifest this version
+    /// cannot read whole).
+    pub fn commit(self) -> Result<(), OutputError> {
         let staged = self.dir.keep();
         let out = self.out;
         if !out.exists() {
             return fs::rename(&staged, &out).map_err(io(&out));
         }
-        let foreign = previous.map_or_else(Vec::new, |p| {
-            keep::foreign_entries(&out, &keep::written_by_anquan(&out, p))
+        let foreign = keep::claims(&out).map_or_else(Vec::new, |claims| {
+            keep::foreign_entries(&out, &keep::written_by_anquan(&out, &claims))
         });
         let moved = keep::move_foreign(&out, &staged, &foreign).map_err(io(&out))?;
         let trash = tempfile::Builder::new()
@@ -212,7 +225,7 @@ fn is_replaceable(out: &Path) -> bool {
     if empty {
         return true;
     }
-    crate::output::carry::previous_manifest(out).is_some()
+    keep::claims(out).is_some()
 }
 
 #[cfg(test)]
@@ -227,7 +240,7 @@ mod tests {
         s.write("a/b.html", b"1").unwrap();
         s.write("manifest.json", b"{\"generator\": \"anquan 0\"}")
             .unwrap();
-        s.commit(None).unwrap();
+        s.commit().unwrap();
         assert_eq!(fs::read(out.join("a/b.html")).unwrap(), b"1");
 
         // A build that fails is dropped: OUT keeps the last good output.

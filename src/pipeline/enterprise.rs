@@ -1,12 +1,14 @@
 //! One enterprise of a build: its documents, HTML pages and PDFs, and what the
 //! manifest and the agency index say of it.
 
+use std::collections::BTreeMap;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
 use super::BuildError;
-use super::docx::{document_assets, docx_name, write_docx};
+use crate::cache::Cache;
 use crate::diag::Finding;
 use crate::documents::context::enterprise_context;
 use crate::documents::dating::{DatedBy, date_of, stamp};
@@ -24,37 +26,43 @@ use crate::facts::as_of::as_of;
 use crate::facts::calendar::service_schedule;
 use crate::facts::visits::progress;
 use crate::facts::{EnterpriseFacts, Site};
-use crate::output::manifest::{ManifestDocument, ManifestEnterprise};
+use crate::i18n::{Catalog, Lang};
+use crate::output::manifest::{ManifestDocument, ManifestEnterprise, bundle_entries};
 use crate::output::writer::Sink;
-use crate::render::docx::{DocxRenderer, PACK_DOCX};
+use crate::render::bundle::{Artifact, Bundle, Format, Plan, Rendered, Renderer};
 use crate::render::engine::Engines;
-use crate::render::html::{self, DocLink, PageCommon};
-use crate::render::ics::{IcsInput, service_calendar_ics};
-use crate::render::pdf::{PACK_FILE, PdfRenderer, RenderedPdfs};
-use crate::render::xlsx;
 use crate::site::date::Date;
 use crate::site::load::LoadedEnterprise;
 use crate::site::paths::resolve_in_site;
 
-/// Which formats this build writes.
-#[derive(Clone, Copy)]
-pub struct Outputs<'a> {
-    pub html: bool,
-    pub pdf: Option<&'a PdfRenderer>,
-    /// Written whenever the PDFs are.
-    pub docx: Option<&'a DocxRenderer>,
-    /// PDFs will be written after this step (watch mode): link and list them now.
-    pub pdf_later: bool,
-}
-
+/// Files written per format, and the time each format took, summed over the enterprises
+/// (built in parallel).
 #[derive(Default)]
 pub struct Counts {
-    pub pages: usize,
-    pub pdfs: usize,
-    pub docx: usize,
-    /// Time spent writing DOCX, summed over the enterprises (built in parallel).
-    pub docx_time: std::time::Duration,
+    pub files: BTreeMap<Format, usize>,
+    pub time: BTreeMap<Format, Duration>,
+    /// Enterprises whose files of a format came from the cache.
+    pub cached: BTreeMap<Format, usize>,
     pub warnings: Vec<String>,
+}
+
+impl Counts {
+    pub fn add(&mut self, other: Counts) {
+        for (format, n) in other.files {
+            *self.files.entry(format).or_default() += n;
+        }
+        for (format, t) in other.time {
+            *self.time.entry(format).or_default() += t;
+        }
+        for (format, n) in other.cached {
+            *self.cached.entry(format).or_default() += n;
+        }
+        self.warnings.extend(other.warnings);
+    }
+
+    pub fn of(&self, format: Format) -> usize {
+        self.files.get(&format).copied().unwrap_or_default()
+    }
 }
 
 /// The enterprise's row on the agency index.
@@ -78,7 +86,7 @@ pub fn index_row(
         .collect();
     let errors = mine.iter().filter(|f| f.is_error()).count();
     let warnings = mine.iter().filter(|f| f.is_warning()).count();
-    let counselors: Vec<&str> = facts.counselors.iter().map(|c| c.name.as_str()).collect();
+    let counselors = facts.counselor_names();
     json!({
         "id": loaded.id, "name": e.enterprise.name, "counselors": counselors,
         "documents": documents, "errors": errors, "warnings": warnings,
@@ -86,9 +94,6 @@ pub fn index_row(
         "start": e.service.start, "end": e.service.end, "visits": visits,
     })
 }
-
-/// One workbook per enterprise holds the eight ledgers.
-pub const LEDGER_WORKBOOK: &str = "ledgers.xlsx";
 
 #[derive(Debug, Clone)]
 pub struct EnterpriseOutput {
@@ -128,8 +133,9 @@ pub fn enterprise_documents(
     let background = match &e.enterprise.site.background {
         Some(rel) => {
             // Validation has resolved it inside the site already.
-            let path = resolve_in_site(&site.loaded.root, rel)
-                .map_err(|why| BuildError::Asset(format!("{id}: {why}")))?;
+            let path = resolve_in_site(&site.loaded.root, rel).map_err(|why| {
+                BuildError::Asset(format!("{id}: {}", Catalog::new(Lang::En).text(&why)))
+            })?;
             Some(background_uri(&path).map_err(|err| BuildError::Asset(format!("{rel}: {err}")))?)
         }
         None => None,
@@ -178,219 +184,170 @@ pub fn enterprise_documents(
     })
 }
 
-/// The PDF file of each document, and the pack, inside the enterprise folder.
-fn pdf_name(doc: &Document) -> String {
-    format!("{}.pdf", doc.slug)
+/// The renderers of a build: those that render now, and the formats a later step writes
+/// (a watch session's PDFs and DOCX), which pages link and the manifest lists already.
+pub struct Renderers<'a> {
+    pub now: Vec<&'a dyn Renderer>,
+    pub later: Vec<Format>,
 }
 
-/// Compiles every PDF of one enterprise.
-pub fn render_pdfs(
-    site: &Site,
-    renderer: &PdfRenderer,
-    loaded: &LoadedEnterprise,
-    docs: &[Document],
-) -> Result<RenderedPdfs, BuildError> {
-    let config = &site.loaded.config;
-    let named: Vec<(&Document, String)> = docs.iter().map(|d| (d, pdf_name(d))).collect();
-    let assets = document_assets(site, docs);
-    Ok(renderer.render_enterprise(
-        &loaded.id,
-        &loaded.data.enterprise.name,
-        &config.agency,
-        &config.build.title,
-        site.date,
-        &named,
-        &assets,
-    )?)
-}
-
-/// Writes an enterprise's compiled PDFs into its folder.
-pub fn write_pdfs(
-    loaded: &LoadedEnterprise,
-    rendered: &RenderedPdfs,
-    sink: &dyn Sink,
-) -> Result<usize, BuildError> {
-    for file in &rendered.files {
-        sink.write(&format!("{}/{}", loaded.id, file.name), &file.bytes)?;
+impl Renderers<'_> {
+    fn formats(&self) -> Vec<Format> {
+        let mut formats: Vec<Format> = self.now.iter().map(|r| r.format()).collect();
+        formats.extend(&self.later);
+        formats
     }
-    Ok(rendered.files.len())
 }
 
-#[allow(clippy::too_many_arguments)]
-pub fn build_enterprise(
-    site: &Site,
-    engines: &Engines,
-    common: &PageCommon,
+/// What every enterprise of one build shares.
+pub struct EnterpriseBuild<'a> {
+    pub site: &'a Site,
+    pub engines: &'a Engines,
+    pub sink: &'a dyn Sink,
+    pub renderers: Renderers<'a>,
+    pub findings: &'a [Finding],
+    pub counts: &'a Mutex<Counts>,
+    pub cache: Option<&'a Cache>,
+}
+
+/// Every renderer's files for one bundle, rendered but not yet written. With a cache,
+/// a renderer whose input is unchanged gives its files from there.
+pub fn render_all(
+    bundle: &Bundle,
+    renderers: &[&dyn Renderer],
+    cache: Option<&Cache>,
+) -> Result<Vec<(Format, Rendered, Duration)>, BuildError> {
+    renderers
+        .iter()
+        .map(|renderer| {
+            let started = Instant::now();
+            let format = renderer.format();
+            let key = cache.and_then(|_| renderer.cache_key(bundle));
+            if let (Some(cache), Some(key)) = (cache, &key)
+                && let Some(rendered) = from_cache(cache, key, bundle, format)
+            {
+                return Ok((format, rendered, started.elapsed()));
+            }
+            let rendered = renderer.render(bundle)?;
+            if let (Some(cache), Some(key)) = (cache, &key) {
+                store(cache, key, bundle, format, &rendered);
+            }
+            Ok((format, rendered, started.elapsed()))
+        })
+        .collect()
+}
+
+/// A cache entry holds one file per planned file of the format, by the plan's names.
+fn from_cache(cache: &Cache, key: &str, bundle: &Bundle, format: Format) -> Option<Rendered> {
+    let planned: Vec<_> = bundle
+        .plan
+        .files
+        .iter()
+        .filter(|p| p.format == format)
+        .collect();
+    let files = cache.get(key)?;
+    if files.len() != planned.len() {
+        return None;
+    }
+    let artifacts = files
+        .into_iter()
+        .map(|(name, bytes)| {
+            let target = planned.iter().find(|p| p.name == name)?.target;
+            Some(Artifact { target, bytes })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Rendered {
+        artifacts,
+        warnings: Vec::new(),
+        from_cache: true,
+    })
+}
+
+fn store(cache: &Cache, key: &str, bundle: &Bundle, format: Format, rendered: &Rendered) {
+    let files: Option<Vec<(&str, &[u8])>> = rendered
+        .artifacts
+        .iter()
+        .map(|a| Some((bundle.plan.name(format, a.target)?, a.bytes.as_slice())))
+        .collect();
+    // A cache that cannot be written costs time on the next build, never this one.
+    if let Some(files) = files {
+        let _ = cache.put(key, &files);
+    }
+}
+
+/// Writes rendered files under the names the plan gives them.
+pub fn write_rendered(
+    bundle: &Bundle,
+    rendered: Vec<(Format, Rendered, Duration)>,
     sink: &dyn Sink,
-    outputs: Outputs,
+) -> Result<Counts, BuildError> {
+    let mut counts = Counts::default();
+    for (format, rendered, time) in rendered {
+        for artifact in rendered.artifacts {
+            let planned = bundle
+                .plan
+                .files
+                .iter()
+                .find(|p| p.format == format && p.target == artifact.target)
+                .ok_or_else(|| {
+                    BuildError::Asset(format!(
+                        "{}: a {} file that was not planned",
+                        bundle.id(),
+                        format.as_str()
+                    ))
+                })?;
+            sink.write(&bundle.plan.path(planned), &artifact.bytes)?;
+            *counts.files.entry(format).or_default() += 1;
+        }
+        *counts.time.entry(format).or_default() += time;
+        if rendered.from_cache {
+            *counts.cached.entry(format).or_default() += 1;
+        }
+        counts.warnings.extend(rendered.warnings);
+    }
+    Ok(counts)
+}
+
+/// Builds, renders and writes one enterprise; returns what the manifest and the index
+/// say of it.
+pub fn build_enterprise(
+    build: &EnterpriseBuild,
     loaded: &LoadedEnterprise,
     facts: &EnterpriseFacts,
-    findings: &[Finding],
-    counts: &Mutex<Counts>,
 ) -> Result<EnterpriseOutput, BuildError> {
-    let e = &loaded.data;
-    let id = &loaded.id;
-    let config = &site.loaded.config;
+    let site = build.site;
     let EnterpriseDocs {
         docs,
         ledgers,
         context,
-    } = enterprise_documents(site, engines, loaded, facts)?;
-    let mut written = Counts::default();
-    // PDFs are listed when written now, or when a watch session writes them next.
-    let lists_pdfs = outputs.pdf.is_some() || outputs.pdf_later;
-
-    let mut manifest_docs: Vec<ManifestDocument> = docs
-        .iter()
-        .map(|doc| ManifestDocument {
-            enterprise: Some(id.clone()),
-            kind: doc.kind.as_str(),
-            title: doc.title.clone(),
-            number: doc.control.as_ref().map(|c| c.number.clone()),
-            files: if lists_pdfs {
-                [
-                    ("pdf", format!("{id}/{}", pdf_name(doc))),
-                    ("docx", format!("{id}/{}", docx_name(doc))),
-                ]
-                .into()
-            } else {
-                Default::default()
-            },
-            members: (!doc.members.is_empty()).then(|| doc.members.clone()),
-            date: doc.date.map(|d| d.to_string()),
-        })
-        .collect();
-    if lists_pdfs {
-        manifest_docs.push(ManifestDocument {
-            enterprise: Some(id.clone()),
-            kind: "pack",
-            title: format!("{}（{}）", config.build.title, e.enterprise.name),
-            number: None,
-            files: [
-                ("pdf", format!("{id}/{PACK_FILE}")),
-                ("docx", format!("{id}/{PACK_DOCX}")),
-            ]
-            .into(),
-            members: None,
-            date: Some(site.date.to_string()),
-        });
-    }
-    if let Some(renderer) = outputs.pdf {
-        let rendered = render_pdfs(site, renderer, loaded, &docs)?;
-        written.pdfs += write_pdfs(loaded, &rendered, sink)?;
-        written.warnings.extend(rendered.warnings);
-    }
-    if let Some(renderer) = outputs.docx {
-        let started = std::time::Instant::now();
-        written.docx += write_docx(site, renderer, loaded, &docs, sink)?;
-        written.docx_time += started.elapsed();
-    }
-
-    let mine: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| f.enterprise.as_deref() == Some(id))
-        .collect();
-    let counselors: Vec<&str> = facts.counselors.iter().map(|c| c.name.as_str()).collect();
-    let open_findings = e
-        .service
+    } = enterprise_documents(site, build.engines, loaded, facts)?;
+    let plan = Plan::new(&loaded.id, &build.renderers.formats(), &docs);
+    let findings: Vec<&Finding> = build
         .findings
         .iter()
-        .filter(|f| f.closed_on.is_none())
-        .count();
-    if outputs.html {
-        let workbook = format!("{id}/{LEDGER_WORKBOOK}");
-        let bytes = xlsx::workbook(&e.enterprise.name, &ledgers, site.date)
-            .map_err(|err| BuildError::Asset(format!("{workbook}: {err}")))?;
-        sink.write(&workbook, &bytes)?;
-        for entry in manifest_docs.iter_mut().filter(|d| d.kind == "ledger") {
-            entry.files.insert("xlsx", workbook.clone());
-        }
-        let ics = format!("{id}/service-calendar.ics");
-        let counselor_names = counselors.join("、");
-        let calendar = service_calendar_ics(
-            &IcsInput {
-                enterprise_id: id,
-                enterprise_name: &e.enterprise.name,
-                address: &e.enterprise.address,
-                agency: &config.agency.name,
-                counselors: &counselor_names,
-                contract_no: &e.service.contract_no,
-                build_date: site.date,
-            },
-            &facts.schedule,
-        );
-        sink.write(&ics, calendar.as_bytes())?;
-        for entry in manifest_docs
-            .iter_mut()
-            .filter(|d| d.kind == "service-calendar")
-        {
-            entry.files.insert("ics", ics.clone());
-        }
-        let mut links = Vec::with_capacity(docs.len());
-        for (doc, entry) in docs.iter().zip(manifest_docs.iter_mut()) {
-            let rel = format!("{id}/{}.html", doc.slug);
-            sink.write(
-                &rel,
-                html::document_page(engines, common, &e.enterprise.name, doc)?.as_bytes(),
-            )?;
-            entry.files.insert("html", rel);
-            written.pages += 1;
-            for block in &doc.blocks {
-                if let crate::documents::model::Block::Figure { svg, .. } = block {
-                    let rel = format!("{id}/{}.svg", doc.slug);
-                    sink.write(&rel, svg.as_bytes())?;
-                    entry.files.insert("svg", rel);
-                }
-            }
-            links.push(DocLink {
-                title: doc.title.clone(),
-                kind: doc.kind.as_str(),
-                number: entry.number.clone(),
-                html: format!("{}.html", doc.slug),
-                pdf: lists_pdfs.then(|| pdf_name(doc)),
-                docx: lists_pdfs.then(|| docx_name(doc)),
-            });
-        }
-        let summary = json!({
-            "id": id, "name": e.enterprise.name, "industry": e.enterprise.industry,
-            "employees": e.enterprise.employees, "address": e.enterprise.address,
-            "principal": e.enterprise.principal, "safety_officer": e.enterprise.safety_officer,
-            "service": e.service, "counselors": counselors, "open_findings": open_findings,
-            "zones": context["zones"], "site_findings": e.service.findings,
-            "pack": lists_pdfs.then_some(PACK_FILE),
-            "pack_docx": lists_pdfs.then_some(PACK_DOCX),
-            "workbook": LEDGER_WORKBOOK,
-        });
-        let rel = format!("{id}/index.html");
-        sink.write(
-            &rel,
-            html::enterprise_page(engines, common, &summary, &links, &mine)?.as_bytes(),
-        )?;
-        written.pages += 1;
-        manifest_docs.push(ManifestDocument {
-            enterprise: Some(id.clone()),
-            kind: "index",
-            title: e.enterprise.name.clone(),
-            number: None,
-            files: [("html", rel)].into(),
-            members: None,
-            date: Some(site.date.to_string()),
-        });
+        .filter(|f| f.enterprise.as_deref() == Some(loaded.id.as_str()))
+        .collect();
+    let bundle = Bundle {
+        site,
+        enterprise: loaded,
+        facts,
+        docs: &docs,
+        ledgers: &ledgers,
+        context: &context,
+        findings: &findings,
+        plan: &plan,
+    };
+    let rendered = render_all(&bundle, &build.renderers.now, build.cache)?;
+    let written = write_rendered(&bundle, rendered, build.sink)?;
+    if let Ok(mut counts) = build.counts.lock() {
+        counts.add(written);
     }
-    if let Ok(mut c) = counts.lock() {
-        c.pages += written.pages;
-        c.pdfs += written.pdfs;
-        c.docx += written.docx;
-        c.docx_time += written.docx_time;
-        c.warnings.extend(written.warnings);
-    }
-    let index_row = index_row(loaded, facts, findings, docs.len(), site.date);
     Ok(EnterpriseOutput {
         entry: ManifestEnterprise {
-            id: id.clone(),
-            name: e.enterprise.name.clone(),
+            id: loaded.id.clone(),
+            name: loaded.data.enterprise.name.clone(),
         },
-        documents: manifest_docs,
-        index_row,
+        documents: bundle_entries(&bundle, &plan),
+        index_row: index_row(loaded, facts, build.findings, docs.len(), site.date),
     })
 }

@@ -1,6 +1,5 @@
 //! The build: load → validate → derive → documents → render → write, each step timed.
 
-pub mod docx;
 pub mod enterprise;
 
 use std::path::{Path, PathBuf};
@@ -10,20 +9,27 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde_json::Value;
 
+use crate::cache::Cache;
 use crate::diag::Finding;
+use crate::documents::model::Kind;
 use crate::facts::{self, EnterpriseFacts, Site};
+use crate::i18n::{Catalog, Lang};
 use crate::output::manifest::{Manifest, ManifestDocument};
 use crate::output::writer::{OutputError, Sink, Staging};
+use crate::render::bundle::{Format, Renderer};
 use crate::render::docx::DocxRenderer;
 use crate::render::engine::{Engines, TemplateError};
-use crate::render::html::{self, PageCommon};
+use crate::render::figures::SvgFigures;
+use crate::render::html::{self, HtmlPages, PageCommon};
+use crate::render::ics::CalendarFile;
 use crate::render::pdf::{PdfError, PdfRenderer};
+use crate::render::xlsx::LedgerWorkbook;
 use crate::rules;
 use crate::site::date::Date;
 use crate::site::load::{LoadedEnterprise, load_site};
 use crate::site::validate::validate_site;
 use crate::{GENERATOR, assets};
-use enterprise::{Counts, EnterpriseOutput, Outputs, build_enterprise};
+use enterprise::{Counts, EnterpriseBuild, EnterpriseOutput, Renderers, build_enterprise};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -40,7 +46,7 @@ pub enum BuildError {
     #[error(transparent)]
     Pdf(#[from] PdfError),
     #[error(transparent)]
-    Docx(#[from] crate::render::docx::DocxError),
+    Render(#[from] crate::render::bundle::RenderError),
     #[error("reading a site file: {0}")]
     Asset(String),
 }
@@ -57,6 +63,10 @@ pub struct BuildOptions {
     pub html: bool,
     pub pdf: bool,
     pub progress: Option<Progress>,
+    /// The build cache's folder (spec §11); `None` builds everything afresh.
+    pub cache: Option<PathBuf>,
+    /// The language of the findings on the index and enterprise pages.
+    pub lang: Lang,
 }
 
 #[derive(Debug, Default)]
@@ -71,6 +81,9 @@ pub struct BuildReport {
     pub docx_time: Duration,
     /// typst warnings, passed on to the user.
     pub warnings: Vec<String>,
+    /// Enterprises whose PDFs came from the cache, and cache entries pruned.
+    pub pdfs_cached: usize,
+    pub cache_pruned: usize,
     /// What each enterprise contributed (kept by a watch session for incremental rebuilds).
     pub outputs: Vec<EnterpriseOutput>,
 }
@@ -112,7 +125,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     let config = &site.loaded.config;
     let engines = Engines::new(&site.loaded.root, &config.build.theme)?;
-    let common = PageCommon::for_site(&site);
+    let common = PageCommon::for_site(&site, options.lang);
     let pdf = if options.pdf {
         Some(PdfRenderer::new(
             &site.loaded.root,
@@ -124,12 +137,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     // DOCX files are written with the PDFs, their drawings in the PDFs' fonts.
     let docx = pdf.as_ref().map(|p| DocxRenderer::new(p.font_files()));
-    let outputs = Outputs {
-        html: options.html,
-        pdf: pdf.as_ref(),
-        docx: docx.as_ref(),
-        pdf_later: false,
+    let pages = HtmlPages {
+        engines: &engines,
+        common: &common,
     };
+    let mut now: Vec<&dyn Renderer> = Vec::new();
+    if options.html {
+        now.extend([
+            &pages as &dyn Renderer,
+            &SvgFigures,
+            &LedgerWorkbook,
+            &CalendarFile,
+        ]);
+    }
+    if let (Some(pdf), Some(docx)) = (&pdf, &docx) {
+        now.extend([pdf as &dyn Renderer, docx]);
+    }
     let staging = Staging::new(&options.out)?;
     if options.html {
         write_site_files(&site, &staging)?;
@@ -141,12 +164,27 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .filter(|(e, _)| options.only.is_empty() || options.only.contains(&e.id))
         .collect();
     let counts = Mutex::new(Counts::default());
+    // Only PDFs and DOCX are cached: an HTML build leaves the cache alone.
+    let cache = match options.cache.as_ref().filter(|_| options.pdf) {
+        Some(dir) => Some(Cache::open(dir).map_err(|e| BuildError::Asset(e.to_string()))?),
+        None => None,
+    };
+    let enterprise_build = EnterpriseBuild {
+        site: &site,
+        engines: &engines,
+        sink: &staging,
+        renderers: Renderers {
+            now,
+            later: Vec::new(),
+        },
+        findings: &findings,
+        counts: &counts,
+        cache: cache.as_ref(),
+    };
     let built: Vec<Result<EnterpriseOutput, BuildError>> = selected
         .par_iter()
         .map(|(e, f)| {
-            let built = build_enterprise(
-                &site, &engines, &common, &staging, outputs, e, f, &findings, &counts,
-            );
+            let built = build_enterprise(&enterprise_build, e, f);
             if let (Ok(_), Some(progress)) = (&built, &options.progress) {
                 progress(&e.id);
             }
@@ -171,21 +209,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .filter(|(e, _)| !options.only.is_empty() && !options.only.contains(&e.id))
         .map(|(e, f)| {
             let documents = previous.as_ref().map_or(0, |m| {
-                m["documents"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
+                m.documents
+                    .iter()
                     .filter(|d| {
-                        d["enterprise"] == e.id.as_str()
-                            && d["kind"] != "index"
-                            && d["kind"] != "pack"
+                        d.enterprise.as_deref() == Some(e.id.as_str())
+                            && !matches!(d.kind, Kind::Index | Kind::Pack)
                     })
                     .count()
             });
             enterprise::index_row(e, f, &findings, documents, site.date)
         })
         .collect();
-    write_index_and_manifest(
+    let mut manifest = write_index(
         &site,
         &engines,
         &common,
@@ -195,52 +230,29 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         options.html,
         &staging,
     )?;
-    finish_manifest(&options.out, previous.as_ref(), &scope, &staging)?;
-    staging.commit(previous.as_ref())?;
+    if let (false, Some(previous)) = (scope.is_full(), previous.as_ref()) {
+        crate::output::carry::carry_over(&options.out, previous, &scope, &staging, &mut manifest)?;
+    }
+    staging.write_manifest(&mut manifest)?;
+    staging.commit()?;
+    if let Some(cache) = &cache {
+        report.cache_pruned = cache
+            .finish()
+            .map_err(|e| BuildError::Asset(e.to_string()))?;
+    }
     lap(&mut report, "index+write");
 
     let counts = counts.into_inner().unwrap_or_default();
-    report.pages = counts.pages + usize::from(options.html);
-    report.pdfs = counts.pdfs;
-    report.docx = counts.docx;
-    report.docx_time = counts.docx_time;
+    report.pages = counts.of(Format::Html) + usize::from(options.html);
+    report.pdfs = counts.of(Format::Pdf);
+    report.docx = counts.of(Format::Docx);
+    report.pdfs_cached = counts.cached.get(&Format::Pdf).copied().unwrap_or_default();
+    report.docx_time = counts.time.get(&Format::Docx).copied().unwrap_or_default();
     report.warnings = counts.warnings;
     report.enterprises = selected.len();
     report.findings = findings;
     report.outputs = built;
     Ok(report)
-}
-
-/// Merges what a partial build keeps of the last output into the staged manifest and
-/// lists every file written (`written`, what the next build may replace). The manifest
-/// always goes through one serializer, so equal builds give equal bytes.
-fn finish_manifest(
-    out: &Path,
-    previous: Option<&Value>,
-    scope: &crate::output::carry::Scope,
-    staging: &Staging,
-) -> Result<(), BuildError> {
-    let path = staging.path().join("manifest.json");
-    let text = std::fs::read_to_string(&path).map_err(|source| OutputError::Io {
-        path: path.clone(),
-        source,
-    })?;
-    let mut manifest: Value =
-        serde_json::from_str(&text).map_err(|e| BuildError::Asset(e.to_string()))?;
-    if let (false, Some(previous)) = (scope.is_full(), previous) {
-        crate::output::carry::carry_over(out, previous, scope, staging, &mut manifest)?;
-    }
-    let mut written = staging.written();
-    if !written.iter().any(|w| w == "manifest.json") {
-        written.push("manifest.json".to_string());
-    }
-    written.sort();
-    manifest["written"] = Value::from(written);
-    let mut text =
-        serde_json::to_string_pretty(&manifest).map_err(|e| BuildError::Asset(e.to_string()))?;
-    text.push('\n');
-    staging.write("manifest.json", text.as_bytes())?;
-    Ok(())
 }
 
 /// Copies every image the pages show (counselor photos, finding photos) to
@@ -266,7 +278,7 @@ pub fn copy_images(site: &Site, staging: &dyn Sink) -> Result<(), BuildError> {
     for rel in paths {
         // Validation resolved each inside the site already.
         let source = crate::site::paths::resolve_in_site(&site.loaded.root, rel)
-            .map_err(BuildError::Asset)?;
+            .map_err(|why| BuildError::Asset(Catalog::new(Lang::En).text(&why)))?;
         staging.copy(&source, &format!("assets/{rel}"))?;
     }
     Ok(())
@@ -283,9 +295,10 @@ pub fn write_site_files(site: &Site, sink: &dyn Sink) -> Result<(), BuildError> 
     copy_images(site, sink)
 }
 
-/// The agency index (HTML builds) and `manifest.json`, from every enterprise's output.
+/// Writes the agency index (HTML builds); returns the manifest of every enterprise's
+/// output, for the caller to complete and write.
 #[allow(clippy::too_many_arguments)]
-pub fn write_index_and_manifest(
+pub fn write_index(
     site: &Site,
     engines: &Engines,
     common: &PageCommon,
@@ -294,13 +307,14 @@ pub fn write_index_and_manifest(
     other_rows: &[Value],
     html: bool,
     sink: &dyn Sink,
-) -> Result<(), BuildError> {
+) -> Result<Manifest, BuildError> {
     let config = &site.loaded.config;
     let mut manifest = Manifest {
         generator: GENERATOR.to_string(),
         date: site.date.to_string(),
         enterprises: built.iter().map(|o| o.entry.clone()).collect(),
         documents: Vec::new(),
+        written: Vec::new(),
     };
     if html {
         let mut rows: Vec<Value> = built
@@ -316,10 +330,10 @@ pub fn write_index_and_manifest(
         )?;
         manifest.documents.push(ManifestDocument {
             enterprise: None,
-            kind: "index",
+            kind: Kind::Index,
             title: format!("{} · {}", config.build.title, config.agency.name),
             number: None,
-            files: [("html", "index.html".to_string())].into(),
+            files: [(Format::Html, "index.html".to_string())].into(),
             members: None,
             date: Some(site.date.to_string()),
         });
@@ -327,6 +341,5 @@ pub fn write_index_and_manifest(
     for o in built {
         manifest.documents.extend(o.documents.iter().cloned());
     }
-    sink.write("manifest.json", manifest.to_json().as_bytes())?;
-    Ok(())
+    Ok(manifest)
 }

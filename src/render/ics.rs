@@ -10,8 +10,45 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveTime, TimeZone, Utc};
 use icalendar::{Calendar, Component, EventLike, EventStatus};
 
+use crate::documents::model::Kind;
 use crate::facts::calendar::{ServiceEvent, ServiceKind};
+use crate::render::bundle::{Artifact, Bundle, Format, RenderError, Rendered, Renderer, Target};
 use crate::site::date::Date;
+
+/// The 服务计划 as an iCalendar file beside its page.
+pub struct CalendarFile;
+
+impl Renderer for CalendarFile {
+    fn format(&self) -> Format {
+        Format::Ics
+    }
+
+    fn render(&self, bundle: &Bundle) -> Result<Rendered, RenderError> {
+        let Some(n) = bundle
+            .docs
+            .iter()
+            .position(|d| d.kind == Kind::ServiceCalendar)
+        else {
+            return Ok(Rendered::default());
+        };
+        let e = &bundle.enterprise.data;
+        let counselors = bundle.facts.counselor_names();
+        let input = IcsInput {
+            enterprise_id: bundle.id(),
+            enterprise_name: &e.enterprise.name,
+            address: &e.enterprise.address,
+            agency: &bundle.site.loaded.config.agency.name,
+            counselors: &counselors.join("、"),
+            contract_no: &e.service.contract_no,
+            build_date: bundle.site.date,
+        };
+        let text = service_calendar_ics(&input, &bundle.facts.schedule);
+        Ok(Rendered::of(vec![Artifact {
+            target: Target::Document(n),
+            bytes: text.into_bytes(),
+        }]))
+    }
+}
 
 pub struct IcsInput<'a> {
     pub enterprise_id: &'a str,

@@ -2,9 +2,11 @@
 
 pub mod blocks_html;
 mod boards_html;
+pub mod bundle;
 pub mod chart;
 pub mod docx;
 pub mod engine;
+pub mod figures;
 pub mod fonts;
 pub mod html;
 pub mod ics;

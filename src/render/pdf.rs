@@ -8,7 +8,11 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::assets::{self, TEMPLATES};
+use crate::cache::KeyBuilder;
 use crate::documents::model::Document;
+use crate::render::bundle::{
+    Artifact, Bundle, Format, PACK_PDF, RenderError, Rendered, Renderer, Target,
+};
 use crate::render::fonts::{FontError, FontSet};
 use crate::render::typst::{Typst, TypstError};
 use crate::site::date::Date;
@@ -45,6 +49,14 @@ pub struct PdfRenderer {
     timestamp: i64,
 }
 
+/// What one typst run reads for an enterprise.
+struct TypstInput<'b> {
+    enterprise_id: String,
+    documents: Vec<(&'b Document, String)>,
+    data: Vec<u8>,
+    assets: Vec<(String, std::path::PathBuf)>,
+}
+
 /// One PDF written for an enterprise: file name inside the enterprise folder.
 pub struct PdfFile {
     pub name: String,
@@ -55,9 +67,6 @@ pub struct RenderedPdfs {
     pub files: Vec<PdfFile>,
     pub warnings: Vec<String>,
 }
-
-/// The pack's file name inside the enterprise folder.
-pub const PACK_FILE: &str = "pack.pdf";
 
 #[derive(Serialize)]
 struct BundleData<'a> {
@@ -114,19 +123,51 @@ impl PdfRenderer {
         &self.typst.version
     }
 
-    /// Compiles every document of one enterprise, plus its pack. `file_of` gives each
-    /// document's PDF file name.
-    #[allow(clippy::too_many_arguments)]
-    pub fn render_enterprise(
-        &self,
-        enterprise_id: &str,
-        enterprise_name: &str,
-        agency: &Agency,
-        pack_title: &str,
-        date: Date,
-        documents: &[(&Document, String)],
-        assets: &[(String, std::path::PathBuf)],
-    ) -> Result<RenderedPdfs, PdfError> {
+    /// What typst reads for one enterprise: each document with its file name, data.json,
+    /// and the pictures.
+    fn input<'b>(&self, bundle: &'b Bundle) -> Result<TypstInput<'b>, RenderError> {
+        let documents = bundle
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(n, doc)| {
+                let name = bundle.plan.name(Format::Pdf, Target::Document(n));
+                name.map(|name| (doc, name.to_string()))
+                    .ok_or_else(|| unplanned(bundle, doc))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let config = &bundle.site.loaded.config;
+        let date = bundle.site.date;
+        let data = BundleData {
+            enterprise: json!({"id": bundle.id(), "name": bundle.name()}),
+            agency: &config.agency,
+            date: date.to_string(),
+            date_cn: date.chinese(),
+            pack: PACK_PDF,
+            pack_title: &config.build.title,
+            fonts: &self.fonts.families,
+            nobreak: crate::render::nobreak::NO_BREAK_PATTERN,
+            documents: documents
+                .iter()
+                .map(|(doc, file)| json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "date_line": doc.date_line, "sheet": doc.sheet, "blocks": doc.blocks}))
+                .collect(),
+        };
+        Ok(TypstInput {
+            enterprise_id: bundle.id().to_string(),
+            data: serde_json::to_vec(&data).map_err(|e| RenderError::File {
+                file: format!("{}/data.json", bundle.id()),
+                message: e.to_string(),
+            })?,
+            documents,
+            assets: bundle.photos(),
+        })
+    }
+
+    /// Compiles every document of one enterprise, plus its pack.
+    fn render_enterprise(&self, input: &TypstInput) -> Result<RenderedPdfs, PdfError> {
+        let enterprise_id = input.enterprise_id.as_str();
+        let documents = &input.documents;
+        let assets = &input.assets;
         // The sandbox holds only generated files and copies: typst may read nothing else.
         let root = tempfile::Builder::new()
             .prefix(&crate::cleanup::temp_prefix("typst"))
@@ -146,24 +187,7 @@ impl PdfRenderer {
             }
             fs::copy(source, target)?;
         }
-        let data = BundleData {
-            enterprise: json!({"id": enterprise_id, "name": enterprise_name}),
-            agency,
-            date: date.to_string(),
-            date_cn: date.chinese(),
-            pack: PACK_FILE,
-            pack_title,
-            fonts: &self.fonts.families,
-            nobreak: crate::render::nobreak::NO_BREAK_PATTERN,
-            documents: documents
-                .iter()
-                .map(|(doc, file)| json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "date_line": doc.date_line, "sheet": doc.sheet, "blocks": doc.blocks}))
-                .collect(),
-        };
-        fs::write(
-            root.path().join("data.json"),
-            serde_json::to_vec(&data).map_err(std::io::Error::other)?,
-        )?;
+        fs::write(root.path().join("data.json"), &input.data)?;
         let out = root.path().join("out");
         let diagnostics =
             self.typst
@@ -195,7 +219,7 @@ impl PdfRenderer {
             None => out,
         };
         let mut files = Vec::with_capacity(documents.len() + 1);
-        for name in documents.iter().map(|(_, f)| f.as_str()).chain([PACK_FILE]) {
+        for name in documents.iter().map(|(_, f)| f.as_str()).chain([PACK_PDF]) {
             files.push(PdfFile {
                 name: name.to_string(),
                 bytes: fs::read(out.join(name))?,
@@ -208,6 +232,59 @@ impl PdfRenderer {
             .map(|w| format!("PDF of `{enterprise_id}`: {w}"))
             .collect();
         Ok(RenderedPdfs { files, warnings })
+    }
+}
+
+impl Renderer for PdfRenderer {
+    fn format(&self) -> Format {
+        Format::Pdf
+    }
+
+    /// One typst run writes every document's PDF and the pack.
+    fn render(&self, bundle: &Bundle) -> Result<Rendered, RenderError> {
+        let input = self.input(bundle)?;
+        let rendered = self.render_enterprise(&input)?;
+        let targets = (0..input.documents.len())
+            .map(Target::Document)
+            .chain([Target::Pack]);
+        Ok(Rendered {
+            artifacts: targets
+                .zip(rendered.files)
+                .map(|(target, file)| Artifact {
+                    target,
+                    bytes: file.bytes,
+                })
+                .collect(),
+            warnings: rendered.warnings,
+            from_cache: false,
+        })
+    }
+
+    /// typst, the templates, the fonts, data.json and the pictures decide the PDFs.
+    fn cache_key(&self, bundle: &Bundle) -> Option<String> {
+        let input = self.input(bundle).ok()?;
+        let mut key = KeyBuilder::new("pdf");
+        key.add("typst", self.typst.version.as_bytes())
+            .add("timestamp", &self.timestamp.to_le_bytes());
+        for (name, bytes) in &self.templates {
+            key.add(name, bytes);
+        }
+        for font in &self.fonts.files {
+            key.add_file_identity(font);
+        }
+        key.add("data", &input.data);
+        for (rel, source) in &input.assets {
+            key.add(rel, &fs::read(source).ok()?);
+        }
+        Some(key.finish())
+    }
+}
+
+/// A document the plan has no file for: the plan and the renderer disagree.
+pub fn unplanned(bundle: &Bundle, doc: &Document) -> RenderError {
+    RenderError::File {
+        file: format!("{}/{}", bundle.id(), doc.slug),
+        message: "no file planned for this document".to_string(),
     }
 }
 

@@ -7,7 +7,30 @@ use rust_xlsxwriter::{
 };
 
 use crate::documents::ledgers::{Cell, Ledger};
+use crate::render::bundle::{Artifact, Bundle, RenderError, Rendered, Renderer, Target};
 use crate::site::date::Date;
+
+/// The eight ledgers of an enterprise as one workbook.
+pub struct LedgerWorkbook;
+
+impl Renderer for LedgerWorkbook {
+    fn format(&self) -> crate::render::bundle::Format {
+        crate::render::bundle::Format::Xlsx
+    }
+
+    fn render(&self, bundle: &Bundle) -> Result<Rendered, RenderError> {
+        let bytes = workbook(bundle.name(), bundle.ledgers, bundle.site.date).map_err(|err| {
+            RenderError::File {
+                file: format!("{}/ledgers.xlsx", bundle.id()),
+                message: err.to_string(),
+            }
+        })?;
+        Ok(Rendered::of(vec![Artifact {
+            target: Target::Ledgers,
+            bytes,
+        }]))
+    }
+}
 
 const A4: u8 = 9;
 

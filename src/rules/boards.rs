@@ -2,12 +2,14 @@
 //! below readable type to fit one sheet of its print size. The PDF still fits it on one
 //! sheet; the warning names the board and the part to cut.
 
-use crate::diag::Reporter;
+use crate::diag::{Reporter, Rule};
 use crate::documents::model::{Document, Kind};
 use crate::documents::risk::RiskContext;
 use crate::documents::risk::boards::{post_card, zone_board};
 use crate::documents::sheet::{BODY_PT, Fit, MIN_SCALE, Print, fit};
 use crate::facts::EnterpriseFacts;
+use crate::i18n::Message;
+use crate::msg;
 use crate::site::date::Date;
 use crate::site::model::{EnterpriseFile, Paper};
 
@@ -40,26 +42,27 @@ pub fn check(
 fn report(r: &mut Reporter, at: &str, doc: &Document, paper: Paper) {
     let fit = fit(&doc.blocks, paper);
     if fit.overflows() {
-        r.warning("board-overflow", at, message(doc, paper, &fit));
+        r.warning(Rule::BoardOverflow, at, message(doc, paper, &fit));
     }
 }
 
-fn message(doc: &Document, paper: Paper, fit: &Fit) -> String {
-    let cut = fit.largest.as_ref().map_or(String::new(), |p| {
-        format!(
-            "; cut {} ({} items, about {:.0} lines) to what workers must read there",
-            p.label, p.items, p.lines
-        )
-    });
+fn message(doc: &Document, paper: Paper, fit: &Fit) -> Message {
     let size_key = match doc.kind {
         Kind::PostCard => "card_size",
         _ => "board_size",
     };
-    format!(
-        "{} has too much text for one {} sheet: its body text would shrink to {:.1} pt, below 五号 ({:.1} pt), the smallest a board is read at{cut}, or choose a larger build.{size_key}",
-        doc.title,
-        paper.name(),
-        fit.scale * BODY_PT,
-        MIN_SCALE * BODY_PT,
+    let (part, items, lines) = fit.largest.as_ref().map_or((String::new(), 0, 0), |p| {
+        (p.label.to_string(), p.items, p.lines.round() as i64)
+    });
+    msg!(
+        "board-overflow",
+        title = &doc.title,
+        paper = paper.name(),
+        size = format!("{:.1}", fit.scale * BODY_PT),
+        minimum = format!("{:.1}", MIN_SCALE * BODY_PT),
+        part = part,
+        items = items,
+        lines = lines,
+        key = size_key
     )
 }

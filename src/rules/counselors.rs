@@ -3,8 +3,9 @@
 
 use chrono::Months;
 
-use crate::diag::Reporter;
+use crate::diag::{Reporter, Rule};
 use crate::facts::Site;
+use crate::msg;
 use crate::site::model::Education;
 
 /// At most this many client enterprises per counselor (第二十一条).
@@ -22,13 +23,14 @@ pub fn check(site: &Site, r: &mut Reporter) {
             .collect();
         if clients.len() > MAX_CLIENTS {
             r.error(
-                "counselor-load",
+                Rule::CounselorLoad,
                 &format!("{at}.id"),
-                format!(
-                    "{}（{}）serves {} enterprises; one counselor may serve at most {MAX_CLIENTS} (自律管理办法第二十一条)",
-                    c.name,
-                    c.id,
-                    clients.len()
+                msg!(
+                    "counselor-load",
+                    name = &c.name,
+                    id = &c.id,
+                    clients = clients.len(),
+                    max = MAX_CLIENTS
                 ),
             );
         }
@@ -38,22 +40,21 @@ pub fn check(site: &Site, r: &mut Reporter) {
         };
         if !qualified {
             r.error(
-                "counselor-qualification",
+                Rule::CounselorQualification,
                 &format!("{at}.education"),
-                format!(
-                    "{}: {:?} with {} years in safety management; a counselor needs 大专 or above, or 高中/中专 with at least 5 years (第十条)",
-                    c.name, c.education, c.safety_years
+                msg!(
+                    "counselor-qualification",
+                    name = &c.name,
+                    education = c.education.label(),
+                    years = c.safety_years
                 ),
             );
         }
         match c.trained_on {
             None => r.error(
-                "counselor-training",
+                Rule::CounselorTraining,
                 &format!("{at}.name"),
-                format!(
-                    "{} has no `trained_on`: annual training and test are required (第十一条)",
-                    c.name
-                ),
+                msg!("counselor-training-missing", name = &c.name),
             ),
             Some(trained) => {
                 let valid_until = trained
@@ -62,11 +63,13 @@ pub fn check(site: &Site, r: &mut Reporter) {
                     .unwrap_or(trained.0);
                 if valid_until < site.date.0 {
                     r.error(
-                        "counselor-training",
+                        Rule::CounselorTraining,
                         &format!("{at}.trained_on"),
-                        format!(
-                            "{} was last trained on {trained}, more than a year before {}: annual training and test are required (第十一条)",
-                            c.name, site.date
+                        msg!(
+                            "counselor-training-expired",
+                            name = &c.name,
+                            trained = trained.to_string(),
+                            date = site.date.to_string()
                         ),
                     );
                 }

@@ -4,8 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::diag::Reporter;
+use crate::diag::{Reporter, Rule};
 use crate::facts::EnterpriseFacts;
+use crate::msg;
 use crate::site::model::EnterpriseFile;
 
 pub fn check(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
@@ -31,21 +32,15 @@ fn cross_zone(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
             let (at, message) = if groups.generated {
                 (
                     format!("teams[{i}].members"),
-                    format!(
-                        "team `{}` has no `pairs`, and its generated group {who} works in different zones, since no partner was left in their own zone (互联互保 3.3: partners work in the same zone); write `pairs` to decide",
-                        team.id
-                    ),
+                    msg!("pair-cross-zone-generated", team = &team.id, who = who),
                 )
             } else {
                 (
                     format!("teams[{i}].pairs[{g}]"),
-                    format!(
-                        "team `{}` pairs {who}, who work in different zones (互联互保 3.3: partners work in the same zone)",
-                        team.id
-                    ),
+                    msg!("pair-cross-zone", team = &team.id, who = who),
                 )
             };
-            r.warning("pair-cross-zone", &at, message);
+            r.warning(Rule::PairCrossZone, &at, message);
         }
     }
 }
@@ -70,12 +65,13 @@ fn membership(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
                     format!("{at}[{g}]")
                 };
                 r.error(
-                    "pair-size",
+                    Rule::PairSize,
                     &place,
-                    format!(
-                        "team `{}` has a group of {size} ({}): groups are two people, or three where the team is odd",
-                        team.id,
-                        group.members.join("、")
+                    msg!(
+                        "pair-size",
+                        team = &team.id,
+                        size = size,
+                        who = group.members.join("、")
                     ),
                 );
             }
@@ -98,13 +94,13 @@ fn membership(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
             let allowed = usize::from(team.members.len() % 2 == 1);
             for &g in triads.iter().skip(allowed) {
                 r.error(
-                    "pair-size",
+                    Rule::PairSize,
                     &format!("{at}[{g}]"),
-                    format!(
-                        "team `{}` ({} members) has a group of three ({}) where pairs would do: only an odd team has one group of three",
-                        team.id,
-                        team.members.len(),
-                        groups.groups[g].members.join("、")
+                    msg!(
+                        "pair-size-three",
+                        team = &team.id,
+                        members = team.members.len(),
+                        who = groups.groups[g].members.join("、")
                     ),
                 );
             }
@@ -113,19 +109,18 @@ fn membership(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
             match count.get(m.name.as_str()).copied().unwrap_or(0) {
                 1 => {}
                 0 => r.error(
-                    "member-unpaired",
+                    Rule::MemberUnpaired,
                     &at,
-                    format!(
-                        "`{}` of team `{}` has no protection partner (互联互保 3.2)",
-                        m.name, team.id
-                    ),
+                    msg!("member-unpaired", name = &m.name, team = &team.id),
                 ),
                 n => r.error(
-                    "member-unpaired",
+                    Rule::MemberUnpaired,
                     &at,
-                    format!(
-                        "`{}` of team `{}` is in {n} groups: each member belongs to exactly one",
-                        m.name, team.id
+                    msg!(
+                        "member-in-groups",
+                        name = &m.name,
+                        team = &team.id,
+                        groups = n
                     ),
                 ),
             }

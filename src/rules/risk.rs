@@ -1,7 +1,8 @@
 //! `risk-level-mismatch`, `risk-without-controls`, `zone-without-risk`.
 
-use crate::diag::Reporter;
+use crate::diag::{Reporter, Rule};
 use crate::facts::EnterpriseFacts;
+use crate::msg;
 use crate::site::model::EnterpriseFile;
 
 pub fn check(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
@@ -11,34 +12,31 @@ pub fn check(e: &EnterpriseFile, facts: &EnterpriseFacts, r: &mut Reporter) {
             && stated != grade.level
         {
             r.error(
+                Rule::RiskLevelMismatch,
+                &format!("{at}.assessment.level"),
+                msg!(
                     "risk-level-mismatch",
-                    &format!("{at}.assessment.level"),
-                    format!(
-                        "risk point `{}` states level {stated} but {} gives {}; the computed level is used",
-                        p.id, grade.formula, grade.level
-                    ),
-                );
+                    point = &p.id,
+                    stated = stated.to_string(),
+                    formula = &grade.formula,
+                    computed = grade.level.to_string()
+                ),
+            );
         }
         if p.controls.is_empty() {
             r.error(
-                "risk-without-controls",
+                Rule::RiskWithoutControls,
                 &format!("{at}.controls"),
-                format!(
-                    "risk point `{}` ({}) has no control measure (第十九条 风险分级管控)",
-                    p.id, p.name
-                ),
+                msg!("risk-without-controls", point = &p.id, name = &p.name),
             );
         }
     }
     for (i, z) in e.zones.iter().enumerate() {
         if facts.zone_levels.get(&z.id).is_some_and(Option::is_none) {
             r.error(
-                "zone-without-risk",
+                Rule::ZoneWithoutRisk,
                 &format!("zones[{i}]"),
-                format!(
-                    "zone `{}` ({}) has no risk point: the four-colour map draws it grey (未评估)",
-                    z.id, z.name
-                ),
+                msg!("zone-without-risk", zone = &z.id, name = &z.name),
             );
         }
     }

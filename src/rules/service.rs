@@ -2,10 +2,12 @@
 //! (第二十二条), `inspection-overdue`, `finding-overdue`, `holiday-data-missing`,
 //! `service-behind` (第十六条, against `service.visits`) and `finding-without-photo` (第十五条).
 
-use crate::diag::Reporter;
+use crate::diag::{Reporter, Rule};
 use crate::facts::calendar::{WorkCalendar, YearSource};
 use crate::facts::holidays::STATUTORY_BASIS;
 use crate::facts::visits::{Tally, progress};
+use crate::i18n::{Arg, Message};
+use crate::msg;
 use crate::site::date::Date;
 use crate::site::model::EnterpriseFile;
 
@@ -16,43 +18,35 @@ pub const MIN_FEE: f64 = 15000.0;
 
 pub fn check(e: &EnterpriseFile, calendar: &WorkCalendar, date: Date, r: &mut Reporter) {
     let f = &e.service.frequency;
-    for (key, value, minimum, unit) in [
-        (
-            "site_visits_per_month",
-            f.site_visits_per_month,
-            2,
-            "site visits a month",
-        ),
-        (
-            "inspections_per_month",
-            f.inspections_per_month,
-            1,
-            "inspection a month",
-        ),
-        (
-            "trainings_per_year",
-            f.trainings_per_year,
-            2,
-            "trainings a year",
-        ),
-        ("drills_per_year", f.drills_per_year, 1, "drill a year"),
+    for (key, value, minimum) in [
+        ("site_visits_per_month", f.site_visits_per_month, 2),
+        ("inspections_per_month", f.inspections_per_month, 1),
+        ("trainings_per_year", f.trainings_per_year, 2),
+        ("drills_per_year", f.drills_per_year, 1),
     ] {
         if value < minimum {
             r.error(
-                "service-frequency",
+                Rule::ServiceFrequency,
                 &format!("service.frequency.{key}"),
-                format!("{value} is below the minimum of {minimum} {unit} (自律管理办法第十六条)"),
+                msg!(
+                    "service-frequency",
+                    key = key,
+                    value = value,
+                    minimum = minimum
+                ),
             );
         }
     }
     let days = calendar.working_days_between(e.service.signed_on, e.service.plan_issued_on);
     if days > PLAN_WORKING_DAYS {
         r.error(
-            "service-plan-late",
+            Rule::ServicePlanLate,
             "service.plan_issued_on",
-            format!(
-                "the technical service plan was issued {days} working days after the agreement was signed ({}); it is due within {PLAN_WORKING_DAYS} (第十五条)",
-                e.service.signed_on
+            msg!(
+                "service-plan-late",
+                days = days,
+                signed = e.service.signed_on.to_string(),
+                limit = PLAN_WORKING_DAYS
             ),
         );
     }
@@ -60,11 +54,11 @@ pub fn check(e: &EnterpriseFile, calendar: &WorkCalendar, date: Date, r: &mut Re
     behind(e, date, r);
     if e.service.fee < MIN_FEE {
         r.warning(
-            "service-fee-low",
+            Rule::ServiceFeeLow,
             "service.fee",
-            format!(
-                "fee {} yuan is below the suggested minimum of 15000 (第二十二条)",
-                crate::facts::risk::num(e.service.fee)
+            msg!(
+                "service-fee-low",
+                fee = crate::facts::risk::num(e.service.fee)
             ),
         );
     }
@@ -73,30 +67,33 @@ pub fn check(e: &EnterpriseFile, calendar: &WorkCalendar, date: Date, r: &mut Re
             && next < date
         {
             r.warning(
+                Rule::InspectionOverdue,
+                &format!("equipment[{i}].next_inspection"),
+                msg!(
                     "inspection-overdue",
-                    &format!("equipment[{i}].next_inspection"),
-                    format!("special equipment {}（{}）was due for inspection on {next}: it may not be used until inspected (特种设备安全法第四十条)", q.name, q.reg_no.as_deref().unwrap_or("")),
-                );
+                    name = &q.name,
+                    reg_no = q.reg_no.as_deref().unwrap_or(""),
+                    due = next.to_string()
+                ),
+            );
         }
     }
     for (i, finding) in e.service.findings.iter().enumerate() {
         if finding.photo.is_none() {
             r.warning(
-                "finding-without-photo",
+                Rule::FindingWithoutPhoto,
                 &format!("service.findings[{i}]"),
-                format!(
-                    "hazard “{}” has no photo: the plan's list of site hazards is to carry photos (第十五条); add `photo:`",
-                    finding.issue
-                ),
+                msg!("finding-without-photo", issue = &finding.issue),
             );
         }
         if finding.closed_on.is_none() && finding.due < date {
             r.warning(
-                "finding-overdue",
+                Rule::FindingOverdue,
                 &format!("service.findings[{i}].due"),
-                format!(
-                    "hazard “{}” was due to be rectified by {} and is not closed",
-                    finding.issue, finding.due
+                msg!(
+                    "finding-overdue",
+                    issue = &finding.issue,
+                    due = finding.due.to_string()
                 ),
             );
         }
@@ -109,46 +106,46 @@ pub fn check(e: &EnterpriseFile, calendar: &WorkCalendar, date: Date, r: &mut Re
 fn behind(e: &EnterpriseFile, date: Date, r: &mut Reporter) {
     let Some(progress) = progress(e, date) else {
         r.info(
-            "visits-not-recorded",
+            Rule::VisitsNotRecorded,
             "service",
-            "`service.visits` is not given: whether the visits, inspections, trainings and drills of 第十六条 were made is not checked (service-behind)".to_string(),
+            msg!("visits-not-recorded"),
         );
         return;
     };
     let (Some(first), Some(last)) = (progress.months.first(), progress.months.last()) else {
         return;
     };
-    let span = format!(
-        "the {} full month(s) {} to {}",
-        progress.months.len(),
-        first.label(),
-        last.label()
-    );
-    let missing: Vec<String> = progress
+    let missing: Vec<Message> = progress
         .tallies
         .iter()
         .filter(|t| t.is_behind())
-        .map(|t| format!("{}: {}", t.work.english(), shortfall(t)))
+        .map(shortfall)
         .collect();
     if !missing.is_empty() {
         r.error(
-            "service-behind",
+            Rule::ServiceBehind,
             "service.visits",
-            format!(
-                "by {date}, for {span}, the visits record too little (自律管理办法第十六条): {}",
-                missing.join("; ")
+            msg!(
+                "service-behind",
+                date = date.to_string(),
+                months = progress.months.len(),
+                first = first.label(),
+                last = last.label(),
+                shortfalls = Arg::Parts(missing)
             ),
         );
     }
 }
 
-fn shortfall(t: &Tally) -> String {
+fn shortfall(t: &Tally) -> Message {
+    let work = t.work.message_id();
     if t.short_months.is_empty() {
-        return format!(
-            "{} recorded, {} required ({} a year, pro rata, rounded down)",
-            t.done,
-            t.required,
-            t.rate()
+        return msg!(
+            "service-behind-total",
+            work = Arg::Word(work),
+            done = t.done,
+            required = t.required,
+            rate = t.rate()
         );
     }
     let months: Vec<String> = t
@@ -156,7 +153,12 @@ fn shortfall(t: &Tally) -> String {
         .iter()
         .map(|(m, held)| format!("{} ({held})", m.label()))
         .collect();
-    format!("fewer than {} a month in {}", t.rate(), months.join(", "))
+    msg!(
+        "service-behind-months",
+        work = Arg::Word(work),
+        rate = t.rate(),
+        months = months.join(", ")
+    )
 }
 
 /// `holiday-data-missing`: the contract reaches into years whose 调休 arrangement is
@@ -177,23 +179,24 @@ fn holiday_data(e: &EnterpriseFile, calendar: &WorkCalendar, r: &mut Reporter) {
     }
     let mut used = Vec::new();
     if !statutory.is_empty() {
-        used.push(format!(
-            "in {} only weekends and the statutory days of {STATUTORY_BASIS}",
-            statutory.join(", ")
+        used.push(msg!(
+            "holiday-statutory-only",
+            years = statutory.join(", "),
+            basis = STATUTORY_BASIS
         ));
     }
     if !weekends.is_empty() {
-        used.push(format!("in {} only weekends", weekends.join(", ")));
+        used.push(msg!("holiday-weekends-only", years = weekends.join(", ")));
     }
     let unknown: Vec<String> = statutory.into_iter().chain(weekends).collect();
     r.warning(
-        "holiday-data-missing",
+        Rule::HolidayDataMissing,
         "service.end",
-        format!(
-            "the contract runs to {} into {}, whose holiday arrangement (放假调休) anquan does not know: {} are taken out as non-working days; once the State Council publishes the arrangement, list its days in anquan.yaml under `calendar: {{holidays: [...], workdays: [...]}}`",
-            e.service.end,
-            unknown.join(", "),
-            used.join(", and ")
+        msg!(
+            "holiday-data-missing",
+            end = e.service.end.to_string(),
+            years = unknown.join(", "),
+            used = Arg::Parts(used)
         ),
     );
 }

@@ -39,14 +39,15 @@ impl fmt::Display for Date {
     }
 }
 
+/// The tail of the parser's message for a bad date; the loader recognises it to word
+/// the finding in the user's language (`date-invalid`, with `MIN_YEAR` and `MAX_YEAR`).
+pub const NOT_A_DATE: &str =
+    "is not a date: expected YYYY-MM-DD from 1900 to 2100, e.g. 2026-03-15";
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a date: expected YYYY-MM-DD from {MIN_YEAR} to {MAX_YEAR}, e.g. 2026-03-15"
-            ))
-        })
+        Date::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("`{text}` {NOT_A_DATE}")))
     }
 }
 
@@ -71,6 +72,7 @@ mod tests {
         assert!(Date::parse("-001-01-01").is_none());
         assert!(Date::parse("0001-01-01").is_none());
         assert!(Date::parse("1900-01-01").is_some());
+        assert!(NOT_A_DATE.contains(&format!("from {MIN_YEAR} to {MAX_YEAR}")));
     }
 
     #[test]

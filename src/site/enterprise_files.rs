@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diag::Finding;
+use crate::diag::{Finding, Rule};
+use crate::msg;
 
 /// An enterprise file: its site-relative name and the id it gives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,9 +35,9 @@ pub fn enterprise_files(root: &Path) -> (Vec<EnterpriseFileName>, Vec<Finding>) 
         let Some(name) = raw.to_str() else {
             let shown = raw.to_string_lossy();
             findings.push(Finding::file_error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &format!("enterprises/{shown}"),
-                "the file name is not UTF-8: rename the file".to_string(),
+                msg!("file-name-not-utf8"),
             ));
             continue;
         };
@@ -48,10 +49,11 @@ pub fn enterprise_files(root: &Path) -> (Vec<EnterpriseFileName>, Vec<Finding>) 
             continue; // an editor's lock file, a link to nowhere
         }
         if name.starts_with('.') {
+            let suggested = format!("enterprises/{}.yaml", stem.trim_start_matches('.'));
             findings.push(Finding::file_error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &rel,
-                format!("a hidden file is not read as an enterprise: rename it (e.g. `enterprises/{}.yaml`) or move it out of enterprises/", stem.trim_start_matches('.')),
+                msg!("enterprise-file-hidden", suggested = suggested),
             ));
             continue;
         }
@@ -67,11 +69,13 @@ pub fn enterprise_files(root: &Path) -> (Vec<EnterpriseFileName>, Vec<Finding>) 
     for (_, same) in by_id {
         if let [first, second, ..] = same.as_slice() {
             let mut finding = Finding::file_error(
-                "duplicate-id",
+                Rule::DuplicateId,
                 &second.rel,
-                format!(
-                    "`{}` and `{}` give the same enterprise id `{}`: keep one file per enterprise",
-                    first.rel, second.rel, first.id
+                msg!(
+                    "duplicate-id",
+                    first = &first.rel,
+                    second = &second.rel,
+                    id = &first.id
                 ),
             );
             finding.enterprise = Some(first.id.clone());
@@ -94,18 +98,19 @@ fn yaml_stem(name: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
-    fn listed(names: &[&str]) -> (Vec<String>, Vec<(String, &'static str, String)>) {
+    fn listed(names: &[&str]) -> (Vec<String>, Vec<(String, Rule, String)>) {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("enterprises")).unwrap();
         for name in names {
             std::fs::write(dir.path().join("enterprises").join(name), "x: 1").unwrap();
         }
         let (files, findings) = enterprise_files(dir.path());
+        let english = crate::i18n::Catalog::new(crate::i18n::Lang::En);
         (
             files.into_iter().map(|f| f.id).collect(),
             findings
                 .into_iter()
-                .map(|f| (f.file, f.rule, f.message))
+                .map(|f| (f.file, f.rule, english.text(&f.message)))
                 .collect(),
         )
     }
@@ -124,7 +129,7 @@ mod tests {
         let (ids, findings) = listed(&["x.yaml", "x.yml", "Y.yaml", "y.yaml", "z.yaml"]);
         assert_eq!(ids, ["z"]);
         assert_eq!(findings.len(), 2);
-        assert!(findings.iter().all(|f| f.1 == "duplicate-id"));
+        assert!(findings.iter().all(|f| f.1 == Rule::DuplicateId));
         assert!(
             findings[0]
                 .2

@@ -3,9 +3,13 @@
 //! without being opened) and stay under a size limit, so that no input can make a
 //! build read outside the site, hang or fill memory.
 
+use std::fmt;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+use crate::i18n::{Catalog, Lang, Message};
+use crate::msg;
 
 /// YAML files (`anquan.yaml`, an enterprise), templates and content bodies. The largest
 /// real enterprise file is about 30 KiB; 2 MiB leaves room for years of records.
@@ -16,23 +20,45 @@ pub const MAX_IMAGE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// Why a site file was not read. Messages name the file as the site names it, never
 /// what a link points to or what the file holds.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GuardError {
-    #[error(
-        "`{0}` is a link that leads outside the site folder: anquan reads only files inside the site"
-    )]
     Outside(String),
-    #[error("`{0}` does not exist in the site folder")]
     Missing(String),
-    #[error("`{0}` is a directory, not a file")]
     Directory(String),
-    #[error("`{0}` is not a regular file (a pipe, socket or device): anquan does not read it")]
     Special(String),
-    #[error("`{name}` has {size} bytes, over the limit of {limit} bytes")]
     TooLarge { name: String, size: u64, limit: u64 },
-    #[error("`{name}` cannot be read: {reason}")]
     Unreadable { name: String, reason: String },
 }
+
+impl GuardError {
+    /// What to tell the user, in their language (a finding's message).
+    pub fn message(&self) -> Message {
+        match self {
+            GuardError::Outside(name) => msg!("path-outside", path = name),
+            GuardError::Missing(name) => msg!("path-missing", path = name),
+            GuardError::Directory(name) => msg!("path-directory", path = name),
+            GuardError::Special(name) => msg!("path-special", path = name),
+            GuardError::TooLarge { name, size, limit } => msg!(
+                "file-too-large",
+                path = name,
+                size = size.to_string(),
+                limit = limit.to_string()
+            ),
+            GuardError::Unreadable { name, reason } => {
+                msg!("path-unreadable", path = name, reason = reason)
+            }
+        }
+    }
+}
+
+/// In English, for the errors of a build (which carry no catalogue).
+impl fmt::Display for GuardError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Catalog::new(Lang::En).text(&self.message()))
+    }
+}
+
+impl std::error::Error for GuardError {}
 
 /// The site folder with links resolved, for comparing resolved paths against.
 pub fn canonical_root(root: &Path) -> Result<PathBuf, GuardError> {
@@ -105,19 +131,14 @@ pub fn read_bytes(root: &Path, path: &Path, name: &str, limit: u64) -> Result<Ve
 }
 
 /// Why bytes are not UTF-8 text, located: `(line, column, message)`.
-pub fn utf8_text(bytes: Vec<u8>) -> Result<String, (usize, usize, String)> {
+pub fn utf8_text(bytes: Vec<u8>) -> Result<String, (usize, usize, Message)> {
     String::from_utf8(bytes).map_err(|err| {
         let good = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         // Valid up to here, so this slice is text.
         let before = String::from_utf8_lossy(good);
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (
-            line,
-            column,
-            "the file is not UTF-8 text: save it as UTF-8 (GBK and other encodings are not read)"
-                .to_string(),
-        )
+        (line, column, msg!("file-not-utf8"))
     })
 }
 

@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde_saphyr::MessageFormatter;
 
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, Rule, Severity};
+use crate::i18n::Message;
+use crate::msg;
+use crate::site::date::{MAX_YEAR, MIN_YEAR, NOT_A_DATE};
 use crate::site::enterprise_files::enterprise_files;
 use crate::site::guard::{self, GuardError};
 use crate::site::model::{Config, EnterpriseFile};
@@ -48,12 +51,9 @@ pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
     let mut findings = Vec::new();
     if std::fs::symlink_metadata(root.join("anquan.yaml")).is_err() {
         return Err(vec![Finding::file_error(
-            "io",
+            Rule::Io,
             "anquan.yaml",
-            format!(
-                "no anquan.yaml in {}: is this an anquan site? (`anquan init DIR` makes one)",
-                root.display()
-            ),
+            msg!("site-not-found", dir = root.display().to_string()),
         )]);
     }
     let config = read_yaml::<Config>(root, "anquan.yaml", None, &mut findings);
@@ -62,9 +62,9 @@ pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
     let (files, listing) = enterprise_files(root);
     if files.is_empty() && listing.is_empty() {
         findings.push(Finding::file_error(
-            "io",
+            Rule::Io,
             "enterprises/",
-            "no enterprise files: add enterprises/ID.yaml".to_string(),
+            msg!("no-enterprises"),
         ));
     }
     findings.extend(listing);
@@ -136,10 +136,8 @@ fn long_value_errors<'a>(
         .iter()
         .map(move |&((line, column), chars)| Finding {
             severity: Severity::Error,
-            rule: "invalid-value",
-            message: format!(
-                "a text value of {chars} characters: at most {MAX_VALUE_CHARS} are allowed"
-            ),
+            rule: Rule::InvalidValue,
+            message: msg!("value-too-long", chars = chars, max = MAX_VALUE_CHARS),
             file: rel.to_string(),
             line: Some(line),
             column: Some(column),
@@ -154,14 +152,14 @@ fn read_text(root: &Path, rel: &str) -> Result<String, Box<Finding>> {
     let bytes = guard::read_bytes(root, &root.join(rel), rel, guard::MAX_TEXT_FILE_BYTES).map_err(
         |err| {
             let rule = match err {
-                GuardError::Missing(_) | GuardError::Unreadable { .. } => "io",
-                _ => "invalid-value",
+                GuardError::Missing(_) | GuardError::Unreadable { .. } => Rule::Io,
+                _ => Rule::InvalidValue,
             };
-            Box::new(Finding::file_error(rule, rel, err.to_string()))
+            Box::new(Finding::file_error(rule, rel, err.message()))
         },
     )?;
     guard::utf8_text(bytes).map_err(|(line, column, message)| {
-        let mut finding = Finding::file_error("yaml-syntax", rel, message);
+        let mut finding = Finding::file_error(Rule::YamlSyntax, rel, message);
         finding.line = Some(line);
         finding.column = Some(column);
         Box::new(finding)
@@ -177,45 +175,48 @@ fn locate_error(
     text: &str,
 ) -> Finding {
     let plain = err.without_snippet();
-    let message = serde_saphyr::UserMessageFormatter
-        .format_message(plain)
-        .into_owned();
     let location = err.location();
     let (line, column) = match location {
         Some(loc) => (Some(loc.line() as usize), Some(loc.column() as usize)),
         None => (None, None),
     };
-    let moved = better_position(&message, text, line, column);
-    let (line, column, message) = match moved {
-        Some((l, c, hint)) => (Some(l), Some(c), format!("{message} ({hint})")),
-        None => (line, column, message),
+    let detail = serde_saphyr::UserMessageFormatter
+        .format_message(plain)
+        .into_owned();
+    let moved = better_position(&detail, text, line, column);
+    let (line, column) = match &moved {
+        Some((l, c, _)) => (Some(*l), Some(*c)),
+        None => (line, column),
     };
-    let path = match (line, column, moved) {
+    let path = match (line, column, &moved) {
         (Some(l), Some(c), None) => index.path_at(l, c).map(str::to_string),
         _ => None,
     };
     use serde_saphyr::Error as E;
     let rule = match plain {
-        E::SerdeUnknownField { .. } => "unknown-key",
-        E::SerdeMissingField { .. } => "missing-key",
+        E::SerdeUnknownField { .. } => Rule::UnknownKey,
+        E::SerdeMissingField { .. } => Rule::MissingKey,
         E::ExternalMessage { .. }
         | E::Eof { .. }
         | E::MultipleDocuments { .. }
         | E::DuplicateMappingKey { .. }
         | E::UnknownAnchor { .. }
-        | E::ContainerEndMismatch { .. } => "yaml-syntax",
-        _ if path.is_none() => "yaml-syntax",
-        _ => "invalid-value",
+        | E::ContainerEndMismatch { .. } => Rule::YamlSyntax,
+        _ if path.is_none() => Rule::YamlSyntax,
+        _ => Rule::InvalidValue,
     };
     // A missing key is reported where its mapping is: name the mapping, not a sibling.
     let path = match (rule, path) {
-        ("missing-key", Some(p)) => Some(parent_path(&p).to_string()),
+        (Rule::MissingKey, Some(p)) => Some(parent_path(&p).to_string()),
         (_, p) => p,
     };
     Finding {
         severity: Severity::Error,
         rule,
-        message: explain(&message),
+        message: match moved {
+            Some((_, _, hinted)) => hinted,
+            None => explain(plain, rule),
+        },
         file: rel.to_string(),
         line,
         column,
@@ -225,13 +226,13 @@ fn locate_error(
 }
 
 /// Where a syntax error really is, when the parser reports it late (`syntax_hints`):
-/// the position and what to say there.
+/// the position, and the parser's `message` with a hint of what to do there.
 fn better_position(
     message: &str,
     text: &str,
     line: Option<usize>,
     column: Option<usize>,
-) -> Option<(usize, usize, &'static str)> {
+) -> Option<(usize, usize, Message)> {
     let line = line?;
     let scanner_words = [
         "quote",
@@ -242,15 +243,12 @@ fn better_position(
     ];
     if message.contains("found a tab") {
         let (l, c) = syntax_hints::tab_from(text, line, column.unwrap_or(1))?;
-        return ((l, c) != (line, column.unwrap_or(0))).then_some((
-            l,
-            c,
-            "indent with spaces, not tabs",
-        ));
+        return ((l, c) != (line, column.unwrap_or(0)))
+            .then(|| (l, c, msg!("yaml-tab", detail = message)));
     }
     if scanner_words.iter().any(|w| message.contains(w)) {
         let (l, c) = syntax_hints::unclosed_quote_before(text, line)?;
-        return Some((l, c, "this quote is not closed on its line"));
+        return Some((l, c, msg!("yaml-unclosed-quote", detail = message)));
     }
     None
 }
@@ -263,22 +261,81 @@ fn parent_path(path: &str) -> &str {
     }
 }
 
-/// Serde's words for types, said the way a YAML author thinks of them.
-fn explain(message: &str) -> String {
-    let replacements = [
-        ("invalid u32", "expected a whole number"),
-        ("missing field", "missing required key"),
-        ("invalid f64", "expected a number"),
-        ("expected u32", "expected a whole number"),
-        ("expected f64", "expected a number"),
-        ("invalid bool", "expected true or false"),
-        ("expected string scalar", "expected a text value"),
-    ];
-    let mut out = message.to_string();
-    for (from, to) in replacements {
-        if out.contains(from) {
-            out = out.replace(from, to);
+/// The parser's error as a message: the common cases in the user's words, the rest
+/// with the parser's own (English) text as `detail`.
+fn explain(plain: &serde_saphyr::Error, rule: Rule) -> Message {
+    use serde_saphyr::Error as E;
+    match plain {
+        E::SerdeUnknownField {
+            field, expected, ..
+        } => msg!(
+            "unknown-key",
+            key = field.as_str(),
+            expected = expected.join(", ")
+        ),
+        E::SerdeMissingField { field, .. } => msg!("missing-key", key = *field),
+        E::SerdeUnknownVariant {
+            variant, expected, ..
+        } => msg!(
+            "unknown-variant",
+            value = variant.as_str(),
+            expected = expected.join(", ")
+        ),
+        E::DuplicateMappingKey { key, .. } => {
+            msg!("duplicate-key", key = key.as_deref().unwrap_or("?"))
+        }
+        E::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => msg!(
+            "invalid-type",
+            kind = value_kind(expected),
+            found = unexpected.as_str(),
+            expected = expected.as_str()
+        ),
+        E::Message { msg, .. } if msg.ends_with(NOT_A_DATE) => {
+            let text = msg.trim_end_matches(NOT_A_DATE).trim().trim_matches('`');
+            msg!(
+                "date-invalid",
+                value = text,
+                min = MIN_YEAR.to_string(),
+                max = MAX_YEAR.to_string()
+            )
+        }
+        _ => {
+            let detail = serde_saphyr::UserMessageFormatter
+                .format_message(plain)
+                .into_owned();
+            match (rule, value_kind(&detail)) {
+                (Rule::YamlSyntax, _) => msg!("yaml-syntax", detail = detail),
+                (_, "other") => msg!("value-invalid", detail = detail),
+                (_, kind) => msg!("value-wrong-kind", kind = kind),
+            }
         }
     }
-    out
+}
+
+/// Serde's name of the expected type, as a catalogue selector: `whole`, `number`,
+/// `boolean`, `text`, `list`, `mapping`, or `other`.
+fn value_kind(expected: &str) -> &'static str {
+    let e = expected.to_ascii_lowercase();
+    const KINDS: &[(&str, &[&str])] = &[
+        (
+            "whole",
+            &["u8", "u16", "u32", "u64", "usize", "i32", "i64", "integer"],
+        ),
+        ("number", &["f64", "f32", "float", "number"]),
+        ("boolean", &["bool"]),
+        ("text", &["string", "str", "char"]),
+        (
+            "list",
+            &["sequence", "seq", "vec", "tuple", "array", "list"],
+        ),
+        ("mapping", &["struct", "map"]),
+    ];
+    KINDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| e.contains(w)))
+        .map_or("other", |(kind, _)| kind)
 }

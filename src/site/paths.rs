@@ -3,34 +3,34 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::i18n::Message;
+use crate::msg;
 use crate::site::guard;
 
 /// Resolves `rel` (as written in YAML) inside `root`, or says why it cannot be used: it
 /// must name a regular file inside the site, links resolved, of at most
 /// `guard::MAX_IMAGE_BYTES` (every named path is a photo or a plan).
-pub fn resolve_in_site(root: &Path, rel: &str) -> Result<PathBuf, String> {
+pub fn resolve_in_site(root: &Path, rel: &str) -> Result<PathBuf, Message> {
     let rel_path = Path::new(rel);
     if rel.trim().is_empty() {
-        return Err("the path is empty".to_string());
+        return Err(msg!("path-empty"));
     }
     if rel_path.is_absolute()
         || rel_path
             .components()
             .any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)))
     {
-        return Err(format!(
-            "`{rel}` must be a relative path inside the site, without `..`"
-        ));
+        return Err(msg!("path-not-relative", path = rel));
     }
     guard::checked_file(root, &root.join(rel_path), rel, guard::MAX_IMAGE_BYTES)
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.message())
 }
 
 /// Whether a resolved file is a picture a page, a PDF and a Word file can show: a PNG or
 /// JPEG whose header reads, or an SVG. Checked by `check`, so that a text file named
 /// `.png` fails there, located, and not late inside typst.
-pub fn check_image(path: &Path, rel: &str) -> Result<(), String> {
-    let not_image = || format!("`{rel}` is not a PNG, JPEG or SVG image");
+pub fn check_image(path: &Path, rel: &str) -> Result<(), Message> {
+    let not_image = || msg!("image-invalid", path = rel);
     let is_svg = path
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("svg"));
@@ -65,17 +65,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.png"), b"x").unwrap();
         assert!(resolve_in_site(dir.path(), "a.png").is_ok());
-        assert!(
-            resolve_in_site(dir.path(), "../a.png")
-                .unwrap_err()
-                .contains("..")
-        );
+        assert!(resolve_in_site(dir.path(), "../a.png").unwrap_err().id == "path-not-relative");
         assert!(resolve_in_site(dir.path(), "/etc/passwd").is_err());
-        assert!(
-            resolve_in_site(dir.path(), "b.png")
-                .unwrap_err()
-                .contains("does not exist")
-        );
+        assert!(resolve_in_site(dir.path(), "b.png").unwrap_err().id == "path-missing");
     }
 
     #[cfg(unix)]
@@ -83,11 +75,7 @@ mod tests {
     fn rejects_links_that_leave_the_site() {
         let dir = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink("/etc/hostname", dir.path().join("h.png")).unwrap();
-        assert!(
-            resolve_in_site(dir.path(), "h.png")
-                .unwrap_err()
-                .contains("outside")
-        );
+        assert!(resolve_in_site(dir.path(), "h.png").unwrap_err().id == "path-outside");
     }
 
     #[test]
@@ -95,13 +83,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("p.png")).unwrap();
         let err = resolve_in_site(dir.path(), "p.png").unwrap_err();
-        assert!(err.contains("is a directory"), "{err}");
+        assert_eq!(err.id, "path-directory");
         std::fs::write(dir.path().join("t.png"), b"hello").unwrap();
         let path = resolve_in_site(dir.path(), "t.png").unwrap();
-        assert!(
-            check_image(&path, "t.png")
-                .unwrap_err()
-                .contains("not a PNG")
-        );
+        assert_eq!(check_image(&path, "t.png").unwrap_err().id, "image-invalid");
     }
 }

@@ -1,5 +1,8 @@
 //! Format checks for single values: ids, phone numbers, 统一社会信用代码.
 
+use crate::i18n::Message;
+use crate::msg;
+
 /// Enterprise, zone, post, team and counselor ids: ASCII letters, digits and `-`.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -54,12 +57,13 @@ const CREDIT_WEIGHTS: [u32; 17] = [
 ];
 
 /// Checks a 统一社会信用代码 (GB 32100-2015), explaining what is wrong.
-pub fn check_credit_code(code: &str) -> Result<(), String> {
+pub fn check_credit_code(code: &str) -> Result<(), Message> {
     let chars: Vec<char> = code.chars().collect();
     if chars.len() != 18 {
-        return Err(format!(
-            "统一社会信用代码 must have 18 characters, `{code}` has {}",
-            chars.len()
+        return Err(msg!(
+            "credit-code-length",
+            code = code,
+            length = chars.len()
         ));
     }
     let mut values = Vec::with_capacity(18);
@@ -67,9 +71,7 @@ pub fn check_credit_code(code: &str) -> Result<(), String> {
         match CREDIT_CHARS.find(*c) {
             Some(v) => values.push(v as u32),
             None => {
-                return Err(format!(
-                    "`{c}` cannot appear in a 统一社会信用代码 (allowed: digits and capital letters except I O S V Z)"
-                ));
+                return Err(msg!("credit-code-char", char = c.to_string()));
             }
         }
     }
@@ -77,8 +79,10 @@ pub fn check_credit_code(code: &str) -> Result<(), String> {
     let check = (31 - sum % 31) % 31;
     if values[17] != check {
         let expected = CREDIT_CHARS.as_bytes()[check as usize] as char;
-        return Err(format!(
-            "check digit of `{code}` is wrong (GB 32100-2015 gives `{expected}`): a typo?"
+        return Err(msg!(
+            "credit-code-check-digit",
+            code = code,
+            expected = expected.to_string()
         ));
     }
     Ok(())
@@ -97,17 +101,13 @@ mod tests {
         ] {
             assert_eq!(check_credit_code(ok), Ok(()), "{ok}");
         }
-        assert!(
-            check_credit_code("91330702MA28K3P5XJ")
-                .unwrap_err()
-                .contains("`K`")
-        );
-        assert!(check_credit_code("9133070").unwrap_err().contains("18"));
-        assert!(
-            check_credit_code("91330702MA28K3P5XI")
-                .unwrap_err()
-                .contains("`I`")
-        );
+        let arg = |code: &str, name: &str| {
+            let m = check_credit_code(code).unwrap_err();
+            m.args.into_iter().find(|a| a.0 == name).unwrap().1
+        };
+        assert_eq!(arg("91330702MA28K3P5XJ", "expected"), "K".into());
+        assert_eq!(arg("9133070", "length"), 7usize.into());
+        assert_eq!(arg("91330702MA28K3P5XI", "char"), "I".into());
     }
 
     #[test]

@@ -22,6 +22,8 @@ use tower_livereload::{LiveReloadLayer, Reloader};
 
 use super::classify::{ChangeSet, classify};
 use super::session::{Rebuilt, Session};
+use crate::i18n::{Catalog, Lang};
+use crate::msg;
 use crate::pipeline::BuildError;
 use crate::render::blocks_html::escape_into;
 use crate::site::date::Date;
@@ -39,10 +41,12 @@ pub enum WatchError {
     Runtime(std::io::Error),
 }
 
+#[derive(Clone)]
 pub struct WatchOptions {
     pub site: PathBuf,
     pub out: PathBuf,
     pub date: Date,
+    pub lang: Lang,
     /// `Some` for `serve`: the port (0 picks a free one).
     pub port: Option<u16>,
     pub quiet: bool,
@@ -87,12 +91,12 @@ fn say(line: std::fmt::Arguments) {
         .and_then(|_| out.flush());
 }
 
-fn describe(err: &BuildError) -> String {
+fn describe(err: &BuildError, catalog: &Catalog) -> String {
     match err {
         BuildError::Invalid(findings) | BuildError::Strict(findings) => findings
             .iter()
             .filter(|f| f.is_error())
-            .map(ToString::to_string)
+            .map(|f| f.line(catalog))
             .collect::<Vec<_>>()
             .join("\n"),
         other => other.to_string(),
@@ -125,13 +129,8 @@ pub fn run(mut options: WatchOptions) -> Result<(), WatchError> {
 
     let worker = {
         let overlay = overlay.clone();
-        let (site, out, date, quiet) = (
-            options.site.clone(),
-            options.out.clone(),
-            options.date,
-            options.quiet,
-        );
-        std::thread::spawn(move || rebuild_loop(&site, &out, date, quiet, &rx, &overlay, &reloader))
+        let options = options.clone();
+        std::thread::spawn(move || rebuild_loop(&options, &rx, &overlay, &reloader))
     };
     match options.port {
         Some(port) => serve(&options.out, port, overlay, livereload)?,
@@ -155,14 +154,13 @@ fn resolved(path: &Path) -> PathBuf {
 }
 
 fn rebuild_loop(
-    site: &Path,
-    out: &Path,
-    date: Date,
-    quiet: bool,
+    options: &WatchOptions,
     rx: &mpsc::Receiver<DebounceEventResult>,
     overlay: &Overlay,
     reloader: &Reloader,
 ) {
+    let (site, out, quiet) = (options.site.as_path(), options.out.as_path(), options.quiet);
+    let catalog = Catalog::new(options.lang);
     let absolute_site = site.canonicalize().unwrap_or_else(|_| site.to_path_buf());
     let absolute_out = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
     let mut session: Option<Session> = None;
@@ -174,12 +172,16 @@ fn rebuild_loop(
         if !pending.is_empty() {
             let result = match session.as_mut() {
                 Some(s) => s.rebuild(&pending),
-                None => Session::start(site.to_path_buf(), out.to_path_buf(), date).map(
-                    |(s, rebuilt)| {
-                        session = Some(s);
-                        rebuilt
-                    },
-                ),
+                None => Session::start(
+                    site.to_path_buf(),
+                    out.to_path_buf(),
+                    options.date,
+                    options.lang,
+                )
+                .map(|(s, rebuilt)| {
+                    session = Some(s);
+                    rebuilt
+                }),
             };
             pending = ChangeSet::default();
             match result {
@@ -188,27 +190,31 @@ fn rebuild_loop(
                     reloader.reload();
                     if !quiet {
                         let which = match rebuilt.enterprises.len() {
-                            0 => "the index".to_string(),
+                            0 => catalog.say("watch-index"),
                             1..=4 => rebuilt.enterprises.join(", "),
-                            n => format!("{n} enterprises"),
+                            n => catalog.text(&msg!("watch-enterprises", count = n)),
                         };
-                        say(format_args!(
-                            "rebuilt {which} ({} HTML pages) in {} ms",
-                            rebuilt.pages,
-                            rebuilt.elapsed.as_millis()
-                        ));
+                        let line = msg!(
+                            "watch-rebuilt",
+                            which = which,
+                            pages = rebuilt.pages,
+                            ms = rebuilt.elapsed.as_millis().to_string()
+                        );
+                        say(format_args!("{}", catalog.text(&line)));
                     }
                     if let Some(s) = session.as_ref() {
-                        spawn_pdfs(s, &rebuilt, quiet);
+                        spawn_pdfs(s, &rebuilt, quiet, options.lang);
                     }
                 }
                 Err(err) => {
-                    let text = describe(&err);
+                    let text = describe(&err, &catalog);
                     eprintln!(
-                        "{}\nerror: the last good output is kept; fix the file and save again",
-                        crate::diag::terminal_lines(&text)
+                        "{}\nerror: {}",
+                        crate::diag::terminal_lines(&text),
+                        catalog.say("watch-kept")
                     );
-                    overlay.set(Some(text));
+                    // The first line is the overlay's heading, in the user's language.
+                    overlay.set(Some(format!("{}\n{text}", catalog.say("overlay-heading"))));
                     reloader.reload();
                 }
             }
@@ -237,10 +243,13 @@ fn rebuild_loop(
     }
 }
 
-fn spawn_pdfs(session: &Session, rebuilt: &Rebuilt, quiet: bool) {
+fn spawn_pdfs(session: &Session, rebuilt: &Rebuilt, quiet: bool, lang: Lang) {
     let job = session.pdf_job(rebuilt);
     std::thread::spawn(move || match job.run() {
-        Ok(Some(n)) if !quiet => say(format_args!("wrote {n} PDFs")),
+        Ok(Some(n)) if !quiet => {
+            let line = Catalog::new(lang).text(&msg!("watch-pdfs", count = n));
+            say(format_args!("{line}"));
+        }
         Ok(_) => {}
         Err(err) => eprintln!("PDF: {}", crate::diag::terminal_lines(&err.to_string())),
     });
@@ -328,10 +337,13 @@ async fn show_errors(State(overlay): State<Overlay>, mut request: Request, next:
         "<script>(function(){{var v=\"{version}\";setInterval(function(){{fetch(\"{STATE_PATH}\").then(function(r){{return r.text()}}).then(function(t){{if(t!==v)location.reload()}}).catch(function(){{}})}},1000)}})();</script>"
     );
     if let Some(error) = &error {
+        let (heading, details) = error.split_once('\n').unwrap_or((error, ""));
         extra.push_str(
-            "<div id=\"anquan-error\" style=\"position:fixed;inset:0 0 auto 0;z-index:9999;max-height:60vh;overflow:auto;background:#7f0000;color:#fff;font:14px/1.5 monospace;padding:1rem 1.5rem;white-space:pre-wrap\"><strong>anquan: the last edit has errors; showing the last good pages</strong>\n",
+            "<div id=\"anquan-error\" style=\"position:fixed;inset:0 0 auto 0;z-index:9999;max-height:60vh;overflow:auto;background:#7f0000;color:#fff;font:14px/1.5 monospace;padding:1rem 1.5rem;white-space:pre-wrap\"><strong>anquan: ",
         );
-        escape_into(error, &mut extra);
+        escape_into(heading, &mut extra);
+        extra.push_str("</strong>\n");
+        escape_into(details, &mut extra);
         extra.push_str("</div>");
     }
     let html = match page.rfind("</body>") {

@@ -12,17 +12,21 @@ use rayon::prelude::*;
 
 use super::classify::ChangeSet;
 use crate::facts::Site;
-use crate::output::writer::{LiveDir, ensure_ours};
-use crate::pipeline::docx::write_docx;
+use crate::i18n::Lang;
+use crate::output::writer::{LiveDir, Sink, ensure_ours};
 use crate::pipeline::enterprise::{
-    Counts, EnterpriseOutput, Outputs, build_enterprise, enterprise_documents, render_pdfs,
-    write_pdfs,
+    Counts, EnterpriseBuild, EnterpriseOutput, Renderers, build_enterprise, enterprise_documents,
+    render_all, write_rendered,
 };
-use crate::pipeline::{BuildError, load_checked, write_index_and_manifest, write_site_files};
+use crate::pipeline::{BuildError, load_checked, write_index, write_site_files};
+use crate::render::bundle::{Bundle, Format, Plan, Renderer};
 use crate::render::docx::DocxRenderer;
 use crate::render::engine::Engines;
-use crate::render::html::PageCommon;
+use crate::render::figures::SvgFigures;
+use crate::render::html::{HtmlPages, PageCommon};
+use crate::render::ics::CalendarFile;
 use crate::render::pdf::PdfRenderer;
+use crate::render::xlsx::LedgerWorkbook;
 use crate::site::date::Date;
 
 /// How long the site must stay unchanged before PDFs are compiled.
@@ -32,6 +36,7 @@ pub struct Session {
     pub site_dir: PathBuf,
     pub out: PathBuf,
     pub date: Date,
+    pub lang: Lang,
     /// The last good output of each enterprise, by id.
     outputs: BTreeMap<String, EnterpriseOutput>,
     /// Bumped by every rebuild; a PDF job of an older generation stops.
@@ -58,12 +63,14 @@ impl Session {
         site_dir: PathBuf,
         out: PathBuf,
         date: Date,
+        lang: Lang,
     ) -> Result<(Session, Rebuilt), BuildError> {
         ensure_ours(&out)?;
         let mut session = Session {
             site_dir,
             out,
             date,
+            lang,
             outputs: BTreeMap::new(),
             generation: Arc::new(AtomicU64::new(0)),
             pdf_pending: Arc::default(),
@@ -84,7 +91,7 @@ impl Session {
             load_checked(&self.site_dir, self.date).map_err(BuildError::Invalid)?;
         let config = &site.loaded.config;
         let engines = Engines::new(&site.loaded.root, &config.build.theme)?;
-        let common = PageCommon::for_site(&site);
+        let common = PageCommon::for_site(&site, self.lang);
         let live = LiveDir {
             root: self.out.clone(),
         };
@@ -113,23 +120,30 @@ impl Session {
         if changes.everything || changes.statics {
             write_site_files(&site, &live)?;
         }
-        let outputs = Outputs {
-            html: true,
-            pdf: None,
-            docx: None,
-            pdf_later: true,
-        };
         let counts = Mutex::new(Counts::default());
+        let pages = HtmlPages {
+            engines: &engines,
+            common: &common,
+        };
+        // PDFs and DOCX are written by the job that follows: pages link them already.
+        let enterprise_build = EnterpriseBuild {
+            site: &site,
+            engines: &engines,
+            sink: &live,
+            renderers: Renderers {
+                now: vec![&pages, &SvgFigures, &LedgerWorkbook, &CalendarFile],
+                later: vec![Format::Pdf, Format::Docx],
+            },
+            findings: &findings,
+            counts: &counts,
+            cache: None,
+        };
         let built: Vec<Result<EnterpriseOutput, BuildError>> = site
             .enterprises()
             .filter(|(e, _)| targets.contains(&e.id))
             .collect::<Vec<_>>()
             .par_iter()
-            .map(|(e, f)| {
-                build_enterprise(
-                    &site, &engines, &common, &live, outputs, e, f, &findings, &counts,
-                )
-            })
+            .map(|(e, f)| build_enterprise(&enterprise_build, e, f))
             .collect();
         for output in built {
             let output = output?;
@@ -139,7 +153,7 @@ impl Session {
             .iter()
             .filter_map(|id| self.outputs.get(id).cloned())
             .collect();
-        write_index_and_manifest(
+        let manifest = write_index(
             &site,
             &engines,
             &common,
@@ -149,6 +163,7 @@ impl Session {
             true,
             &live,
         )?;
+        live.write("manifest.json", manifest.to_json().as_bytes())?;
         let counts = counts.into_inner().unwrap_or_default();
         let enterprises = if changes.statics && !changes.everything {
             present.clone()
@@ -161,7 +176,7 @@ impl Session {
         }
         Ok(Rebuilt {
             enterprises,
-            pages: counts.pages + 1,
+            pages: counts.of(Format::Html) + 1,
             elapsed: started.elapsed(),
             warnings: findings.iter().filter(|f| f.is_warning()).count(),
             site: Arc::new(site),
@@ -232,13 +247,24 @@ impl PdfJob {
                 return Ok(None);
             }
             let docs = enterprise_documents(site, &engines, loaded, facts)?;
-            let rendered = render_pdfs(site, &renderer, loaded, &docs.docs)?;
+            let renderers: [&dyn Renderer; 2] = [&renderer, &docx];
+            let plan = Plan::new(&loaded.id, &[Format::Pdf, Format::Docx], &docs.docs);
+            let bundle = Bundle {
+                site,
+                enterprise: loaded,
+                facts,
+                docs: &docs.docs,
+                ledgers: &docs.ledgers,
+                context: &docs.context,
+                findings: &[],
+                plan: &plan,
+            };
+            let rendered = render_all(&bundle, &renderers, None)?;
             // A change during the compile (an enterprise removed, say) makes these stale.
             if !self.current() {
                 return Ok(None);
             }
-            written += write_pdfs(loaded, &rendered, &live)?;
-            write_docx(site, &docx, loaded, &docs.docs, &live)?;
+            written += write_rendered(&bundle, rendered, &live)?.of(Format::Pdf);
             if let Ok(mut pending) = self.pending.lock() {
                 pending.remove(&loaded.id);
             }

@@ -25,9 +25,17 @@ pub fn anquan(args: &[&str]) -> Output {
     anquan_with_env(args, &[])
 }
 
+/// Runs anquan in English (`ANQUAN_LANG=en`, which `env` may override): most tests check
+/// what messages say in English; tests/i18n.rs checks the Chinese default.
 pub fn anquan_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_anquan"));
-    command.args(args).env_remove("SOURCE_DATE_EPOCH");
+    // English messages (tests/i18n.rs checks the Chinese default), and every build from
+    // scratch unless a test asks for the cache (`--cache DIR`).
+    command
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("ANQUAN_LANG", "en")
+        .env("ANQUAN_CACHE", "off");
     for (key, value) in env {
         command.env(key, value);
     }

@@ -21,9 +21,7 @@ use self::package::xml_text;
 use self::page::{BODY, FOLIO_SIZE, TABLE_SIZE, TITLE, fonts};
 use self::tables::grid;
 use crate::documents::model::{Control, Document, Layout};
-
-/// The pack's file name inside the enterprise folder.
-pub const PACK_DOCX: &str = "pack.docx";
+use crate::render::bundle::{Artifact, Bundle, Format, RenderError, Rendered, Renderer, Target};
 
 #[derive(Debug, thiserror::Error)]
 #[error("DOCX of “{document}”: {message}")]
@@ -44,12 +42,63 @@ pub struct Cover<'a> {
 /// Made once per build: the fonts the drawings are rasterized with.
 pub struct DocxRenderer {
     rasterizer: Rasterizer,
+    font_files: Vec<PathBuf>,
+}
+
+impl Renderer for DocxRenderer {
+    fn format(&self) -> Format {
+        Format::Docx
+    }
+
+    /// The documents, the cover, the pictures and the fonts its drawings use.
+    fn cache_key(&self, bundle: &Bundle) -> Option<String> {
+        let mut key = crate::cache::KeyBuilder::new("docx");
+        key.add("docs", &serde_json::to_vec(bundle.docs).ok()?);
+        let config = &bundle.site.loaded.config;
+        for part in [&config.build.title, bundle.name(), &config.agency.name] {
+            key.add("cover", part.as_bytes());
+        }
+        key.add("date", bundle.site.date.to_string().as_bytes());
+        for (rel, source) in bundle.photos() {
+            key.add(&rel, &std::fs::read(source).ok()?);
+        }
+        for font in &self.font_files {
+            key.add_file_identity(font);
+        }
+        Some(key.finish())
+    }
+
+    /// Every document's DOCX, then the pack.
+    fn render(&self, bundle: &Bundle) -> Result<Rendered, RenderError> {
+        let photos = bundle.photos();
+        let mut artifacts = Vec::with_capacity(bundle.docs.len() + 1);
+        for (n, doc) in bundle.docs.iter().enumerate() {
+            artifacts.push(Artifact {
+                target: Target::Document(n),
+                bytes: self.document(doc, bundle.name(), &photos)?,
+            });
+        }
+        let config = &bundle.site.loaded.config;
+        let date = bundle.site.date.chinese();
+        let cover = Cover {
+            title: &config.build.title,
+            enterprise: bundle.name(),
+            agency: &config.agency.name,
+            date: &date,
+        };
+        artifacts.push(Artifact {
+            target: Target::Pack,
+            bytes: self.pack(&cover, bundle.docs, &photos)?,
+        });
+        Ok(Rendered::of(artifacts))
+    }
 }
 
 impl DocxRenderer {
     pub fn new(font_files: &[PathBuf]) -> DocxRenderer {
         DocxRenderer {
             rasterizer: Rasterizer::new(font_files),
+            font_files: font_files.to_vec(),
         }
     }
 

@@ -44,6 +44,19 @@ pub enum Education {
     博士,
 }
 
+impl Education {
+    pub fn label(self) -> &'static str {
+        match self {
+            Education::高中 => "高中",
+            Education::中专 => "中专",
+            Education::大专 => "大专",
+            Education::本科 => "本科",
+            Education::硕士 => "硕士",
+            Education::博士 => "博士",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Counselor {

@@ -2,7 +2,8 @@
 //! `invalid-value` found by `check` in milliseconds, not minutes of scheduling, a
 //! gigabyte of memory or a typst abort late in `build`.
 
-use crate::diag::Reporter;
+use crate::diag::{Reporter, Rule};
+use crate::msg;
 use crate::site::model::{Config, EnterpriseFile};
 
 /// A contract runs at most this many years: every date rule and the service calendar
@@ -28,9 +29,9 @@ pub(super) fn config_bounds(r: &mut Reporter, config: &Config) {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.');
     if !plain {
         r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             "build.theme",
-            format!("theme `{theme}` must be the name of a folder under themes/ (letters, digits, `-`, `_`), not a path"),
+            msg!("theme-not-a-name", theme = theme),
         );
     }
     let Some(risk) = &config.risk else { return };
@@ -65,11 +66,16 @@ pub(super) fn enterprise_bounds(r: &mut Reporter, e: &EnterpriseFile) {
         });
         if let Some((path, x, y)) = outside {
             r.error(
-                "invalid-value",
+                Rule::InvalidValue,
                 path,
-                format!(
-                    "zone `{}` reaches ({x}, {y}), outside the site plan (0–{}, 0–{} {})",
-                    zone.id, plan.width, plan.height, plan.unit
+                msg!(
+                    "zone-outside-plan",
+                    zone = &zone.id,
+                    x = x.to_string(),
+                    y = y.to_string(),
+                    width = plan.width.to_string(),
+                    height = plan.height.to_string(),
+                    unit = &plan.unit
                 ),
             );
         }
@@ -82,11 +88,13 @@ pub(super) fn enterprise_bounds(r: &mut Reporter, e: &EnterpriseFile) {
         .checked_add_months(chrono::Months::new(12 * MAX_CONTRACT_YEARS));
     if limit.is_some_and(|limit| service.end.0 > limit) {
         r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             "service.end",
-            format!(
-                "the contract runs from {} to {}: more than {MAX_CONTRACT_YEARS} years; a 托管 contract is renewed, not written for decades",
-                service.start, service.end
+            msg!(
+                "contract-too-long",
+                start = service.start.to_string(),
+                end = service.end.to_string(),
+                years = MAX_CONTRACT_YEARS
             ),
         );
     }
@@ -132,25 +140,22 @@ pub(super) fn enterprise_bounds(r: &mut Reporter, e: &EnterpriseFile) {
 /// A finite number from 0 to `max`.
 fn amount(r: &mut Reporter, path: &str, value: f64, max: f64) {
     if !(value.is_finite() && (0.0..=max).contains(&value)) {
-        let range = if max == f64::MAX {
-            "a finite number of at least 0".to_string()
+        let value = value.to_string();
+        let message = if max == f64::MAX {
+            msg!("number-not-finite", value = value)
         } else {
-            format!("a number from 0 to {max}")
+            msg!("number-out-of-range", value = value, max = max.to_string())
         };
-        r.error(
-            "invalid-value",
-            path,
-            format!("`{value}` is out of range: expected {range}"),
-        );
+        r.error(Rule::InvalidValue, path, message);
     }
 }
 
 fn count(r: &mut Reporter, path: &str, value: u32, max: u32) {
     if value > max {
         r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             path,
-            format!("{value} is out of range: expected at most {max}"),
+            msg!("count-too-large", value = value, max = max),
         );
     }
 }

@@ -5,8 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::ledgers::validate_ledger_inputs;
 use super::visits::validate_visits;
 use super::{list, phone, reference, site_path, unique_ids};
-use crate::diag::{Finding, Reporter};
+use crate::diag::{Finding, Reporter, Rule};
 use crate::facts::risk::{LEC_C, LEC_E, LEC_L, LS_FACTOR};
+use crate::msg;
 use crate::site::load::{LoadedEnterprise, LoadedSite};
 use crate::site::model::{Assessment, Method};
 use crate::site::values::{check_credit_code, is_valid_id};
@@ -27,22 +28,19 @@ pub(super) fn validate_enterprise(
     super::bounds::enterprise_bounds(&mut r, &loaded.data);
     if !is_valid_id(&loaded.id) {
         r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             "enterprise",
-            format!(
-                "the file name `{}` is the enterprise id: use ASCII letters, digits and `-`",
-                loaded.id
-            ),
+            msg!("enterprise-id-invalid", id = &loaded.id),
         );
     }
     if let Err(why) = check_credit_code(&e.enterprise.credit_code) {
-        r.error("invalid-value", "enterprise.credit_code", why);
+        r.error(Rule::InvalidValue, "enterprise.credit_code", why);
     }
     if e.enterprise.employees == 0 {
         r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             "enterprise.employees",
-            "an enterprise has at least one employee".to_string(),
+            msg!("employees-zero"),
         );
     }
     phone(
@@ -65,9 +63,9 @@ pub(super) fn validate_enterprise(
     let plan = &e.enterprise.site;
     if !(plan.width > 0.0 && plan.height > 0.0) {
         r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             "enterprise.site",
-            "site width and height must be greater than 0".to_string(),
+            msg!("site-size-invalid"),
         );
     }
     if let Some(bg) = &plan.background {
@@ -78,27 +76,27 @@ pub(super) fn validate_enterprise(
         &mut r,
         "zones",
         e.zones.iter().map(|z| z.id.as_str()),
-        "zone",
+        "word-zone",
     );
     for (i, z) in e.zones.iter().enumerate() {
         let at = format!("zones[{i}]");
         match (&z.rect, &z.polygon) {
             (Some(rect), None) if rect[2] > 0.0 && rect[3] > 0.0 => {}
             (Some(_), None) => r.error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &format!("{at}.rect"),
-                "rect is [x, y, w, h] with w and h above 0".to_string(),
+                msg!("zone-rect-invalid"),
             ),
             (None, Some(points)) if points.len() >= 3 => {}
             (None, Some(_)) => r.error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &format!("{at}.polygon"),
-                "a polygon needs at least 3 points".to_string(),
+                msg!("zone-polygon-short"),
             ),
             _ => r.error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &at,
-                format!("zone `{}` needs exactly one of `rect` or `polygon`", z.id),
+                msg!("zone-shape-missing", zone = &z.id),
             ),
         }
     }
@@ -106,7 +104,7 @@ pub(super) fn validate_enterprise(
         &mut r,
         "posts",
         e.posts.iter().map(|p| p.id.as_str()),
-        "post",
+        "word-post",
     );
     for (i, p) in e.posts.iter().enumerate() {
         reference(
@@ -114,35 +112,24 @@ pub(super) fn validate_enterprise(
             &format!("posts[{i}].zone"),
             &p.zone,
             &zones,
-            "zone",
-            &format!("post `{}`", p.id),
+            "word-zone",
         );
     }
     unique_ids(
         &mut r,
         "teams",
         e.teams.iter().map(|t| t.id.as_str()),
-        "team",
+        "word-team",
     );
     let mut member_teams: BTreeMap<&str, &str> = BTreeMap::new();
     for (i, t) in e.teams.iter().enumerate() {
         let at = format!("teams[{i}]");
-        reference(
-            &mut r,
-            &format!("{at}.zone"),
-            &t.zone,
-            &zones,
-            "zone",
-            &format!("team `{}`", t.id),
-        );
+        reference(&mut r, &format!("{at}.zone"), &t.zone, &zones, "word-zone");
         if !t.members.iter().any(|m| m.name == t.leader) {
             r.error(
-                "dangling-reference",
+                Rule::DanglingReference,
                 &format!("{at}.leader"),
-                format!(
-                    "team `{}` leader `{}` is not one of its members",
-                    t.id, t.leader
-                ),
+                msg!("team-leader-not-member", team = &t.id, leader = &t.leader),
             );
         }
         for (j, m) in t.members.iter().enumerate() {
@@ -151,14 +138,13 @@ pub(super) fn validate_enterprise(
                 &format!("{at}.members[{j}].post"),
                 &m.post,
                 &posts,
-                "post",
-                &format!("member `{}`", m.name),
+                "word-post",
             );
             if let Some(other) = member_teams.insert(m.name.as_str(), t.id.as_str()) {
                 r.error(
-                    "invalid-value",
+                    Rule::InvalidValue,
                     &format!("{at}.members[{j}].name"),
-                    format!("`{}` is already a member of team `{other}`: names must be unique, since pairs name people", m.name),
+                    msg!("member-name-twice", name = &m.name, team = other),
                 );
             }
         }
@@ -172,14 +158,14 @@ pub(super) fn validate_enterprise(
                 }
                 match member_teams.get(name.as_str()) {
                     Some(other) => r.error(
-                        "pair-cross-team",
+                        Rule::PairCrossTeam,
                         &path,
-                        format!("`{name}` is paired in team `{}` but is a member of team `{other}` (互联互保 3.2: partners work in the same team)", t.id),
+                        msg!("pair-cross-team", name = name, team = &t.id, other = *other),
                     ),
                     None => r.error(
-                        "dangling-reference",
+                        Rule::DanglingReference,
                         &path,
-                        format!("pair member `{name}` of team `{}` is not a member of any team", t.id),
+                        msg!("pair-member-unknown", name = name, team = &t.id),
                     ),
                 }
             }
@@ -190,41 +176,25 @@ pub(super) fn validate_enterprise(
         &mut r,
         "risk_points",
         e.risk_points.iter().map(|p| p.id.as_str()),
-        "risk point",
+        "word-risk-point",
     );
     for (i, p) in e.risk_points.iter().enumerate() {
         let at = format!("risk_points[{i}]");
-        let owner = format!("risk point `{}`", p.id);
-        reference(
-            &mut r,
-            &format!("{at}.zone"),
-            &p.zone,
-            &zones,
-            "zone",
-            &owner,
-        );
+        reference(&mut r, &format!("{at}.zone"), &p.zone, &zones, "word-zone");
         for (j, post) in p.posts.iter().enumerate() {
             reference(
                 &mut r,
                 &format!("{at}.posts[{j}]"),
                 post,
                 &posts,
-                "post",
-                &owner,
+                "word-post",
             );
         }
         assessment(&mut r, &format!("{at}.assessment"), &p.assessment);
     }
     for (i, q) in e.equipment.iter().enumerate() {
         let at = format!("equipment[{i}]");
-        reference(
-            &mut r,
-            &format!("{at}.zone"),
-            &q.zone,
-            &zones,
-            "zone",
-            &format!("equipment `{}`", q.name),
-        );
+        reference(&mut r, &format!("{at}.zone"), &q.zone, &zones, "word-zone");
         if q.special {
             for (key, missing) in [
                 ("reg_no", q.reg_no.is_none()),
@@ -233,12 +203,9 @@ pub(super) fn validate_enterprise(
             ] {
                 if missing {
                     r.error(
-                        "invalid-value",
+                        Rule::InvalidValue,
                         &at,
-                        format!(
-                            "special equipment `{}` needs `{key}` (使用登记 and 定期检验)",
-                            q.name
-                        ),
+                        msg!("special-equipment-key", name = &q.name, key = key),
                     );
                 }
             }
@@ -247,9 +214,13 @@ pub(super) fn validate_enterprise(
             && b <= a
         {
             r.error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &format!("{at}.next_inspection"),
-                format!("next inspection {b} is not after the last one {a}"),
+                msg!(
+                    "inspection-dates-order",
+                    next = b.to_string(),
+                    last = a.to_string()
+                ),
             );
         }
     }
@@ -259,8 +230,7 @@ pub(super) fn validate_enterprise(
             &format!("chemicals[{i}].zone"),
             &c.zone,
             &zones,
-            "zone",
-            &format!("chemical `{}`", c.name),
+            "word-zone",
         );
     }
     for (i, p) in e.ppe.iter().enumerate() {
@@ -271,28 +241,25 @@ pub(super) fn validate_enterprise(
                     &format!("ppe[{i}].posts[{j}]"),
                     post,
                     &posts,
-                    "post",
-                    &format!("PPE `{}`", p.item),
+                    "word-post",
                 );
             }
         }
         if p.cycle_months == 0 {
             r.error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &format!("ppe[{i}].cycle_months"),
-                "a replacement cycle is at least 1 month".to_string(),
+                msg!("ppe-cycle-zero"),
             );
         }
     }
     for (i, h) in e.occupational_hazards.iter().enumerate() {
-        let owner = format!("hazard `{}`", h.factor);
         reference(
             &mut r,
             &format!("occupational_hazards[{i}].zone"),
             &h.zone,
             &zones,
-            "zone",
-            &owner,
+            "word-zone",
         );
         for (j, post) in h.posts.iter().enumerate() {
             reference(
@@ -300,8 +267,7 @@ pub(super) fn validate_enterprise(
                 &format!("occupational_hazards[{i}].posts[{j}]"),
                 post,
                 &posts,
-                "post",
-                &owner,
+                "word-post",
             );
         }
     }
@@ -311,33 +277,33 @@ pub(super) fn validate_enterprise(
             &format!("emergency_supplies[{i}].zone"),
             &s.zone,
             &zones,
-            "zone",
-            &format!("supply `{}`", s.name),
+            "word-zone",
         );
         if s.check_cycle_days == 0 {
             r.error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &format!("emergency_supplies[{i}].check_cycle_days"),
-                "a check cycle is at least 1 day".to_string(),
+                msg!("supply-cycle-zero"),
             );
         }
     }
     let service = &e.service;
     if service.end < service.start {
         r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             "service.end",
-            format!(
-                "the service ends ({}) before it starts ({})",
-                service.end, service.start
+            msg!(
+                "service-ends-before-start",
+                end = service.end.to_string(),
+                start = service.start.to_string()
             ),
         );
     }
     if service.counselors.is_empty() {
         r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             "service.counselors",
-            "name at least one counselor serving this enterprise".to_string(),
+            msg!("service-counselors-empty"),
         );
     }
     for (i, c) in service.counselors.iter().enumerate() {
@@ -346,20 +312,12 @@ pub(super) fn validate_enterprise(
             &format!("service.counselors[{i}]"),
             c,
             counselor_ids,
-            "counselor in anquan.yaml",
-            "the service",
+            "word-counselor-ref",
         );
     }
     for (i, f) in service.findings.iter().enumerate() {
         let at = format!("service.findings[{i}]");
-        reference(
-            &mut r,
-            &format!("{at}.zone"),
-            &f.zone,
-            &zones,
-            "zone",
-            "finding",
-        );
+        reference(&mut r, &format!("{at}.zone"), &f.zone, &zones, "word-zone");
         if let Some(photo) = &f.photo {
             site_path(&mut r, site, &format!("{at}.photo"), photo);
         }
@@ -375,16 +333,19 @@ fn assessment(r: &mut Reporter, at: &str, a: &Assessment) {
                   allowed: &[f64],
                   method: &str| match value {
         None => r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             at,
-            format!("{method} needs the factor `{key}`"),
+            msg!("factor-missing", method = method, key = key),
         ),
         Some(v) if !allowed.contains(&v) => r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             &format!("{at}.{key}"),
-            format!(
-                "{method} {key} = {v} is not in the table; allowed: {}",
-                list(allowed)
+            msg!(
+                "factor-not-in-table",
+                method = method,
+                key = key,
+                value = crate::facts::risk::num(v),
+                allowed = list(allowed)
             ),
         ),
         Some(_) => {}
@@ -396,9 +357,9 @@ fn assessment(r: &mut Reporter, at: &str, a: &Assessment) {
             factor(r, "C", a.c, &LEC_C, "LEC");
             if a.s.is_some() {
                 r.error(
-                    "invalid-value",
+                    Rule::InvalidValue,
                     &format!("{at}.S"),
-                    "S belongs to the LS method; LEC uses L, E and C".to_string(),
+                    msg!("factor-s-in-lec"),
                 );
             }
         }
@@ -406,11 +367,7 @@ fn assessment(r: &mut Reporter, at: &str, a: &Assessment) {
             factor(r, "L", Some(a.l), &LS_FACTOR, "LS");
             factor(r, "S", a.s, &LS_FACTOR, "LS");
             if a.e.is_some() || a.c.is_some() {
-                r.error(
-                    "invalid-value",
-                    at,
-                    "E and C belong to the LEC method; LS uses L and S".to_string(),
-                );
+                r.error(Rule::InvalidValue, at, msg!("factor-ec-in-ls"));
             }
         }
     }

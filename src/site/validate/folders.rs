@@ -6,7 +6,7 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
-use crate::diag::Finding;
+use crate::diag::{Finding, Rule};
 use crate::site::guard;
 
 pub(super) fn validate_folders(root: &Path, theme: &str, findings: &mut Vec<Finding>) {
@@ -26,7 +26,7 @@ pub(super) fn validate_folders(root: &Path, theme: &str, findings: &mut Vec<Find
         let real = match guard::resolve_inside(root, &base, sub) {
             Ok(real) => real,
             Err(err) => {
-                findings.push(Finding::file_error("invalid-value", sub, err.to_string()));
+                findings.push(Finding::file_error(Rule::InvalidValue, sub, err.message()));
                 continue;
             }
         };
@@ -38,7 +38,11 @@ pub(super) fn validate_folders(root: &Path, theme: &str, findings: &mut Vec<Find
             let rel = entry.path().strip_prefix(&real).unwrap_or(entry.path());
             let name = format!("{sub}/{}", rel.to_string_lossy().replace('\\', "/"));
             if let Err(err) = guard::checked_file(root, entry.path(), &name, limit) {
-                findings.push(Finding::file_error("invalid-value", &name, err.to_string()));
+                findings.push(Finding::file_error(
+                    Rule::InvalidValue,
+                    &name,
+                    err.message(),
+                ));
             }
         }
     }

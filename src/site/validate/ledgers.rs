@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::reference;
-use crate::diag::Reporter;
+use crate::diag::{Reporter, Rule};
+use crate::msg;
 use crate::site::model::EnterpriseFile;
 
 pub(super) fn validate_ledger_inputs(r: &mut Reporter, e: &EnterpriseFile, zones: &BTreeSet<&str>) {
@@ -16,8 +17,7 @@ pub(super) fn validate_ledger_inputs(r: &mut Reporter, e: &EnterpriseFile, zones
                     &format!("records.inspections[{i}].findings[{j}].zone"),
                     zone,
                     zones,
-                    "zone",
-                    &format!("finding `{}`", finding.issue()),
+                    "word-zone",
                 );
             }
         }
@@ -35,8 +35,7 @@ pub(super) fn validate_ledger_inputs(r: &mut Reporter, e: &EnterpriseFile, zones
                 &format!("equipment[{i}].operators[{j}]"),
                 name,
                 &members,
-                "team member",
-                &format!("equipment `{}`", q.name),
+                "word-team-member",
             );
         }
     }
@@ -45,11 +44,13 @@ pub(super) fn validate_ledger_inputs(r: &mut Reporter, e: &EnterpriseFile, zones
             && until <= from
         {
             r.error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &format!("emergency_supplies[{i}].expires_on"),
-                format!(
-                    "`{}` expires ({until}) before it was equipped ({from})",
-                    s.name
+                msg!(
+                    "supply-expires-before-equipped",
+                    name = &s.name,
+                    expires = until.to_string(),
+                    equipped = from.to_string()
                 ),
             );
         }

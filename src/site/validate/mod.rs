@@ -10,7 +10,9 @@ mod visits;
 
 use std::collections::BTreeSet;
 
-use crate::diag::{Finding, Reporter};
+use crate::diag::{Finding, Reporter, Rule};
+use crate::i18n::Arg;
+use crate::msg;
 use crate::site::load::LoadedSite;
 use crate::site::model::Config;
 use crate::site::paths::resolve_in_site;
@@ -56,19 +58,19 @@ fn validate_config(site: &LoadedSite, findings: &mut Vec<Finding>) {
     let mut seen = BTreeSet::new();
     for (i, c) in config.counselors.iter().enumerate() {
         let at = format!("counselors[{i}]");
-        id(&mut r, &format!("{at}.id"), &c.id, "counselor");
+        id(&mut r, &format!("{at}.id"), &c.id, "word-counselor");
         if !seen.insert(c.id.as_str()) {
             r.error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &format!("{at}.id"),
-                format!("counselor id `{}` is used twice", c.id),
+                msg!("id-twice", what = Arg::Word("word-counselor"), id = &c.id),
             );
         }
         if !is_mobile(&c.phone) {
             r.error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &format!("{at}.phone"),
-                format!("`{}` is not a mainland mobile number (1[3-9] + 9 digits); the notice board prints it", c.phone),
+                msg!("counselor-phone-not-mobile", phone = &c.phone),
             );
         }
         if let Some(photo) = &c.photo {
@@ -78,7 +80,7 @@ fn validate_config(site: &LoadedSite, findings: &mut Vec<Finding>) {
             &mut r,
             &format!("{at}.badge_no"),
             &c.badge_no,
-            "badge number",
+            "word-badge-no",
         );
     }
     let prefix = &config.document_control.number_prefix;
@@ -88,9 +90,9 @@ fn validate_config(site: &LoadedSite, findings: &mut Vec<Finding>) {
             .all(|c| c.is_ascii_alphanumeric() || c == '-')
     {
         r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             "document_control.number_prefix",
-            format!("`{prefix}` cannot start a document number: use ASCII letters, digits and `-`"),
+            msg!("number-prefix-invalid", prefix = prefix),
         );
     }
     calendar_days(&mut r, config);
@@ -98,9 +100,9 @@ fn validate_config(site: &LoadedSite, findings: &mut Vec<Finding>) {
         && !is_base_url(url)
     {
         r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             "build.base_url",
-            format!("`{url}` is not an http:// or https:// address without spaces: the QR codes of boards and cards point there"),
+            msg!("base-url-invalid", url = url),
         );
     }
 }
@@ -132,9 +134,9 @@ fn calendar_days(r: &mut Reporter, config: &Config) {
         for (i, day) in workdays.iter().enumerate() {
             if holidays.contains(day) {
                 r.error(
-                    "invalid-value",
+                    Rule::InvalidValue,
                     &format!("{at}.workdays[{i}]"),
-                    format!("{day} is listed both as a holiday and as a working day"),
+                    msg!("day-holiday-and-workday", day = day.to_string()),
                 );
             }
         }
@@ -152,26 +154,31 @@ pub(super) fn list(values: &[f64]) -> String {
 pub(super) fn phone(r: &mut Reporter, path: &str, value: &str) {
     if !is_phone(value) {
         r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             path,
-            format!("`{value}` is not a phone number: a mobile (1[3-9] + 9 digits) or a landline such as 0579-82345678"),
+            msg!("phone-invalid", phone = value),
         );
     }
 }
 
-pub(super) fn id(r: &mut Reporter, path: &str, value: &str, what: &str) {
+/// `what` is the catalogue id of a noun (`word-zone`), said in the message's language.
+pub(super) fn id(r: &mut Reporter, path: &str, value: &str, what: &'static str) {
     if !is_valid_id(value) {
         r.error(
-            "invalid-value",
+            Rule::InvalidValue,
             path,
-            format!("{what} id `{value}`: use ASCII letters, digits and `-`"),
+            msg!("id-invalid", what = Arg::Word(what), id = value),
         );
     }
 }
 
-pub(super) fn non_empty(r: &mut Reporter, path: &str, value: &str, what: &str) {
+pub(super) fn non_empty(r: &mut Reporter, path: &str, value: &str, what: &'static str) {
     if value.trim().is_empty() {
-        r.error("invalid-value", path, format!("the {what} is empty"));
+        r.error(
+            Rule::InvalidValue,
+            path,
+            msg!("value-empty", what = Arg::Word(what)),
+        );
     }
 }
 
@@ -179,15 +186,12 @@ pub(super) fn site_path(r: &mut Reporter, site: &LoadedSite, path: &str, rel: &s
     let checked = resolve_in_site(&site.root, rel)
         .and_then(|real| crate::site::paths::check_image(&real, rel));
     if let Err(why) = checked {
-        r.error(
-            if why.contains("does not exist") {
-                "dangling-reference"
-            } else {
-                "invalid-value"
-            },
-            path,
-            why,
-        );
+        let rule = if why.id == "path-missing" {
+            Rule::DanglingReference
+        } else {
+            Rule::InvalidValue
+        };
+        r.error(rule, path, why);
     }
 }
 
@@ -196,7 +200,7 @@ pub(super) fn unique_ids<'a>(
     r: &mut Reporter,
     list: &str,
     ids: impl Iterator<Item = &'a str>,
-    what: &str,
+    what: &'static str,
 ) -> BTreeSet<&'a str> {
     let mut seen = BTreeSet::new();
     for (i, value) in ids.enumerate() {
@@ -204,9 +208,9 @@ pub(super) fn unique_ids<'a>(
         id(r, &path, value, what);
         if !seen.insert(value) {
             r.error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &path,
-                format!("{what} id `{value}` is used twice"),
+                msg!("id-twice", what = Arg::Word(what), id = value),
             );
         }
     }
@@ -218,17 +222,18 @@ pub(super) fn reference(
     path: &str,
     target: &str,
     known: &BTreeSet<&str>,
-    what: &str,
-    owner: &str,
+    what: &'static str,
 ) {
     if !known.contains(target) {
         let choices: Vec<&str> = known.iter().copied().collect();
         r.error(
-            "dangling-reference",
+            Rule::DanglingReference,
             path,
-            format!(
-                "{owner} refers to {what} `{target}`, which does not exist (known: {})",
-                choices.join(", ")
+            msg!(
+                "reference-dangling",
+                what = Arg::Word(what),
+                target = target,
+                known = choices.join(", ")
             ),
         );
     }

@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::{non_empty, reference, site_path};
-use crate::diag::Reporter;
+use crate::diag::{Reporter, Rule};
+use crate::msg;
 use crate::site::load::LoadedSite;
 use crate::site::model::EnterpriseFile;
 
@@ -20,48 +21,36 @@ pub(super) fn validate_visits(
         let at = format!("service.visits[{i}]");
         if visit.date < service.signed_on || visit.date > service.end {
             r.error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &format!("{at}.date"),
-                format!(
-                    "the visit of {} lies outside the contract (signed {}, ends {})",
-                    visit.date, service.signed_on, service.end
+                msg!(
+                    "visit-outside-contract",
+                    date = visit.date.to_string(),
+                    signed = service.signed_on.to_string(),
+                    end = service.end.to_string()
                 ),
             );
         }
         if visit.counselors.is_empty() {
             r.error(
-                "invalid-value",
+                Rule::InvalidValue,
                 &format!("{at}.counselors"),
-                "name the counselor(s) who made the visit".to_string(),
+                msg!("visit-counselors-empty"),
             );
         }
         for (j, c) in visit.counselors.iter().enumerate() {
             let path = format!("{at}.counselors[{j}]");
-            reference(
-                r,
-                &path,
-                c,
-                counselor_ids,
-                "counselor in anquan.yaml",
-                "the visit",
-            );
+            reference(r, &path, c, counselor_ids, "word-counselor-ref");
         }
         non_empty(
             r,
             &format!("{at}.content"),
             &visit.content,
-            "visit's content",
+            "word-visit-content",
         );
         for (j, issue) in visit.findings.iter().enumerate() {
             let path = format!("{at}.findings[{j}]");
-            reference(
-                r,
-                &path,
-                issue,
-                &issues,
-                "finding (service.findings[].issue)",
-                "the visit",
-            );
+            reference(r, &path, issue, &issues, "word-finding-ref");
         }
         for (j, photo) in visit.photos.iter().enumerate() {
             site_path(r, site, &format!("{at}.photos[{j}]"), photo);
