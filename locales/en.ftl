@@ -27,7 +27,6 @@ word-drills = drills
 
 site-not-found = no anquan.yaml in { $dir }: is this an anquan site? (`anquan init DIR` makes one)
 no-enterprises = no enterprise files: add enterprises/ID.yaml
-file-unreadable = cannot read: { $error }
 yaml-syntax = { $detail }
 value-invalid = { $detail }
 unknown-key = unknown key `{ $key }`; expected one of: { $expected }
@@ -51,7 +50,12 @@ value-wrong-kind = { $kind ->
     [list] expected a list
    *[mapping] expected a mapping of keys
 }
-date-invalid = `{ $value }` is not a date: expected YYYY-MM-DD, e.g. 2026-03-15
+date-invalid = `{ $value }` is not a date: expected YYYY-MM-DD from { $min } to { $max }, e.g. 2026-03-15
+yaml-tab = { $detail } (indent with spaces, not tabs)
+yaml-unclosed-quote = { $detail } (this quote is not closed on its line)
+value-too-long = a text value of { $chars } characters: at most { $max } are allowed
+enterprise-file-hidden = a hidden file is not read as an enterprise: rename it (e.g. `{ $suggested }`) or move it out of enterprises/
+duplicate-id = `{ $first }` and `{ $second }` give the same enterprise id `{ $id }`: keep one file per enterprise
 
 ## Values and references (invalid-value, dangling-reference)
 
@@ -67,8 +71,14 @@ reference-dangling = { $what } `{ $target }` does not exist (known: { $known })
 path-empty = the path is empty
 path-not-relative = `{ $path }` must be a relative path inside the site, without `..`
 path-missing = `{ $path }` does not exist in the site folder
-path-unresolved = cannot resolve `{ $path }`: { $error }
-path-outside = `{ $path }` leads outside the site folder
+path-directory = `{ $path }` is a directory, not a file
+path-special = `{ $path }` is not a regular file (a pipe, socket or device): anquan does not read it
+path-unreadable = `{ $path }` cannot be read: { $reason }
+file-too-large = `{ $path }` has { $size } bytes, over the limit of { $limit } bytes
+file-not-utf8 = the file is not UTF-8 text: save it as UTF-8 (GBK and other encodings are not read)
+file-name-not-utf8 = the file name is not UTF-8: rename the file
+image-invalid = `{ $path }` is not a PNG, JPEG or SVG image
+path-outside = `{ $path }` is a link that leads outside the site folder: anquan reads only files inside the site
 number-prefix-invalid = `{ $prefix }` cannot start a document number: use ASCII letters, digits and `-`
 base-url-invalid = `{ $url }` is not an http:// or https:// address without spaces: the QR codes of boards and cards point there
 day-holiday-and-workday = { $day } is listed both as a holiday and as a working day
@@ -80,6 +90,12 @@ employees-zero = an enterprise has at least one employee
 site-size-invalid = site width and height must be greater than 0
 zone-rect-invalid = rect is [x, y, w, h] with w and h above 0
 zone-polygon-short = a polygon needs at least 3 points
+theme-not-a-name = theme `{ $theme }` must be the name of a folder under themes/ (letters, digits, `-`, `_`), not a path
+zone-outside-plan = zone `{ $zone }` reaches ({ $x }, { $y }), outside the site plan (0–{ $width }, 0–{ $height } { $unit })
+contract-too-long = the contract runs from { $start } to { $end }: more than { $years } years; a 托管 contract is renewed, not written for decades
+number-out-of-range = `{ $value }` is out of range: expected a number from 0 to { $max }
+number-not-finite = `{ $value }` is out of range: expected a finite number of at least 0
+count-too-large = { $value } is out of range: expected at most { $max }
 zone-shape-missing = zone `{ $zone }` needs exactly one of `rect` or `polygon`
 team-leader-not-member = team `{ $team }` leader `{ $leader }` is not one of its members
 member-name-twice = `{ $name }` is already a member of team `{ $team }`: names must be unique, since pairs name people

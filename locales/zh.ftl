@@ -27,7 +27,6 @@ word-drills = 应急演练
 
 site-not-found = { $dir } 中没有 anquan.yaml，这不是 anquan 站点目录（可用 `anquan init 目录` 新建）
 no-enterprises = 没有企业文件：请添加 enterprises/企业ID.yaml
-file-unreadable = 无法读取：{ $error }
 yaml-syntax = YAML 格式错误：{ $detail }
 value-invalid = 取值不正确：{ $detail }
 unknown-key = 未知的键 `{ $key }`（可能是拼写错误）；此处可用的键：{ $expected }
@@ -51,7 +50,12 @@ value-wrong-kind = { $kind ->
     [list] 应填列表
    *[mapping] 应填键值映射
 }
-date-invalid = `{ $value }` 不是日期：应为 YYYY-MM-DD 格式，如 2026-03-15
+date-invalid = `{ $value }` 不是有效日期：应为 YYYY-MM-DD 格式，年份在 { $min } 至 { $max } 之间，如 2026-03-15
+yaml-tab = YAML 格式错误：{ $detail }（请用空格缩进，不要用制表符）
+yaml-unclosed-quote = YAML 格式错误：{ $detail }（此处的引号在本行内没有闭合）
+value-too-long = 文字值长 { $chars } 个字符，超过上限 { $max } 个字符
+enterprise-file-hidden = 隐藏文件不会作为企业文件读取：请重命名（如 `{ $suggested }`）或移出 enterprises/ 文件夹
+duplicate-id = `{ $first }` 和 `{ $second }` 对应同一个企业 ID `{ $id }`：每家企业只能有一个文件
 
 ## 取值与引用（invalid-value、dangling-reference）
 
@@ -67,8 +71,14 @@ reference-dangling = { $what }“{ $target }”不存在（现有：{ $known }�
 path-empty = 路径为空
 path-not-relative = `{ $path }` 须为站点目录内的相对路径，且不得含 `..`
 path-missing = 站点目录中不存在 `{ $path }`
-path-unresolved = 无法解析 `{ $path }`：{ $error }
-path-outside = `{ $path }` 指向站点目录之外
+path-directory = `{ $path }` 是文件夹，不是文件
+path-special = `{ $path }` 不是普通文件（而是管道、套接字或设备文件）：anquan 不读取此类文件
+path-unreadable = 无法读取 `{ $path }`：{ $reason }
+file-too-large = `{ $path }` 大小为 { $size } 字节，超过上限 { $limit } 字节
+file-not-utf8 = 文件不是 UTF-8 编码的文本：请另存为 UTF-8（不读取 GBK 等其他编码）
+file-name-not-utf8 = 文件名不是 UTF-8 编码：请重命名该文件
+image-invalid = `{ $path }` 不是 PNG、JPEG 或 SVG 图片
+path-outside = `{ $path }` 是指向站点目录之外的链接：anquan 只读取站点目录内的文件
 number-prefix-invalid = `{ $prefix }` 不能作为文件编号前缀：只能使用英文字母、数字和 `-`
 base-url-invalid = `{ $url }` 不是以 http:// 或 https:// 开头且不含空格的网址：公告牌和告知卡上的二维码指向该地址
 day-holiday-and-workday = { $day } 同时列为节假日和调休上班日
@@ -80,6 +90,12 @@ employees-zero = 企业从业人员数至少为 1
 site-size-invalid = 厂区平面的宽度和高度须大于 0
 zone-rect-invalid = rect 应为 [x, y, 宽, 高]，宽和高须大于 0
 zone-polygon-short = 多边形至少需要 3 个顶点
+theme-not-a-name = 主题 `{ $theme }` 须为 themes/ 下的文件夹名（字母、数字、`-`、`_`），不能是路径
+zone-outside-plan = 区域 `{ $zone }` 延伸到 ({ $x }, { $y })，超出厂区平面图范围（0–{ $width }，0–{ $height } { $unit }）
+contract-too-long = 合同期自 { $start } 至 { $end }，超过 { $years } 年：托管服务合同应到期续签，不应一签数十年
+number-out-of-range = `{ $value }` 超出范围：应为 0 至 { $max } 之间的数值
+number-not-finite = `{ $value }` 超出范围：应为不小于 0 的有限数值
+count-too-large = { $value } 超出范围：最多为 { $max }
 zone-shape-missing = 区域 `{ $zone }` 须且只能填写 `rect` 或 `polygon` 之一
 team-leader-not-member = 班组 `{ $team }` 的班组长“{ $leader }”不在本班组成员中
 member-name-twice = “{ $name }”已是班组 `{ $team }` 的成员：互保对象按姓名结对，同一企业内姓名不得重复

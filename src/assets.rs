@@ -7,6 +7,8 @@ use std::path::Path;
 use include_dir::{Dir, DirEntry, include_dir};
 use walkdir::WalkDir;
 
+use crate::site::guard;
+
 pub static CONTENT: Dir = include_dir!("$CARGO_MANIFEST_DIR/content");
 pub static TEMPLATES: Dir = include_dir!("$CARGO_MANIFEST_DIR/templates");
 pub static THEMES: Dir = include_dir!("$CARGO_MANIFEST_DIR/themes");
@@ -31,30 +33,50 @@ pub fn embedded_files(dir: &'static Dir<'static>) -> Vec<(String, &'static [u8])
 }
 
 /// Every file below `root/sub` in the site, as (path relative to `root/sub`, text), sorted.
-/// Links are not followed: an override must live inside the site.
+/// Each passes the site's guard: a link leaving the site, a pipe or an oversized file is
+/// an error naming it.
 pub fn site_files(root: &Path, sub: &str) -> std::io::Result<Vec<(String, String)>> {
     let base = root.join(sub);
     let mut out = Vec::new();
-    if !base.is_dir() {
+    if fs::symlink_metadata(&base).is_err() {
         return Ok(out);
     }
-    for entry in WalkDir::new(&base).sort_by_file_name().follow_links(false) {
+    let real_base = guard::resolve_inside(root, &base, sub).map_err(std::io::Error::other)?;
+    if !real_base.is_dir() {
+        return Ok(out);
+    }
+    for entry in WalkDir::new(&real_base)
+        .sort_by_file_name()
+        .follow_links(false)
+    {
         let entry = entry.map_err(std::io::Error::other)?;
-        if !entry.file_type().is_file() {
+        if entry.file_type().is_dir() {
             continue;
         }
-        let rel = entry.path().strip_prefix(&base).unwrap_or(entry.path());
+        let rel = entry
+            .path()
+            .strip_prefix(&real_base)
+            .unwrap_or(entry.path());
         let rel = rel.to_string_lossy().replace('\\', "/");
-        out.push((rel, fs::read_to_string(entry.path())?));
+        let name = format!("{sub}/{rel}");
+        let bytes = guard::read_bytes(root, entry.path(), &name, guard::MAX_TEXT_FILE_BYTES)
+            .map_err(std::io::Error::other)?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| std::io::Error::other(format!("`{name}` is not UTF-8 text")))?;
+        out.push((rel, text));
     }
     Ok(out)
 }
 
 /// The theme stylesheet: the site's `themes/NAME/style.css`, else the built-in theme's.
 pub fn stylesheet(root: &Path, theme: &str) -> std::io::Result<String> {
-    let site_css = root.join("themes").join(theme).join("style.css");
-    if site_css.is_file() {
-        return fs::read_to_string(site_css);
+    let rel = format!("themes/{theme}/style.css");
+    let site_css = root.join(&rel);
+    if fs::symlink_metadata(&site_css).is_ok() {
+        let bytes = guard::read_bytes(root, &site_css, &rel, guard::MAX_TEXT_FILE_BYTES)
+            .map_err(std::io::Error::other)?;
+        return String::from_utf8(bytes)
+            .map_err(|_| std::io::Error::other(format!("`{rel}` is not UTF-8 text")));
     }
     let builtin = THEMES
         .get_file(format!("{theme}/style.css"))

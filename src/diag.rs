@@ -40,6 +40,7 @@ rules! {
     MissingKey = "missing-key",
     InvalidValue = "invalid-value",
     DanglingReference = "dangling-reference",
+    DuplicateId = "duplicate-id",
     Io = "io",
     PairCrossTeam = "pair-cross-team",
     PairCrossZone = "pair-cross-zone",
@@ -91,6 +92,20 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// An error about a whole file (no line: it was not read, or not as YAML).
+    pub fn file_error(rule: Rule, file: &str, message: Message) -> Finding {
+        Finding {
+            severity: Severity::Error,
+            rule,
+            message,
+            file: file.to_string(),
+            line: None,
+            column: None,
+            path: None,
+            enterprise: None,
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -109,6 +124,7 @@ impl Finding {
                     | Rule::MissingKey
                     | Rule::InvalidValue
                     | Rule::DanglingReference
+                    | Rule::DuplicateId
                     | Rule::Io
             )
     }
@@ -121,7 +137,7 @@ impl Finding {
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
-        let mut line = format!("{severity}[{}] {}", self.rule, self.file);
+        let mut line = format!("{severity}[{}] {}", self.rule, terminal_safe(&self.file));
         if let Some(at) = self.line {
             line.push_str(&format!(":{at}"));
             if let Some(column) = self.column {
@@ -130,10 +146,11 @@ impl Finding {
         }
         if let Some(path) = &self.path {
             line.push(' ');
-            line.push_str(path);
+            line.push_str(&terminal_safe(path));
         }
         line.push_str(": ");
-        line.push_str(&catalog.text(&self.message));
+        // The translated text too: arguments (names, values) come from the input.
+        line.push_str(&terminal_safe(&catalog.text(&self.message)));
         line
     }
 
@@ -153,6 +170,36 @@ impl Finding {
             "enterprise": self.enterprise,
         })
     }
+}
+
+/// Text for a terminal: control characters (ESC, CR, line feeds, C1), line and paragraph
+/// separators and bidirectional overrides are shown as `\u{1b}`, so no input can clear
+/// the screen, set the title, move the cursor or forge a line of its own.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Multi-line text (a typst diagnostic) for a terminal: each line made safe, line feeds kept.
+pub fn terminal_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|line| terminal_safe(line).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Collects findings for one source file, locating each by key path.
@@ -188,5 +235,19 @@ impl Reporter<'_> {
 
     pub fn info(&mut self, rule: Rule, path: &str, message: Message) {
         self.report(Severity::Info, rule, path, message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_text_cannot_clear_the_screen_or_forge_a_line() {
+        assert_eq!(terminal_safe("张三"), "张三");
+        assert_eq!(
+            terminal_safe("a\u{1b}[2J\u{1b}]0;t\u{7}\rb\nerror[x]\u{2028}"),
+            "a\\u{1b}[2J\\u{1b}]0;t\\u{7}\\u{d}b\\u{a}error[x]\\u{2028}"
+        );
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod cache;
+pub mod cleanup;
 pub mod diag;
 pub mod doctor;
 pub mod documents;

@@ -12,8 +12,15 @@ use anquan::pipeline::{self, BuildError, BuildOptions};
 use cli::{Command, Format};
 
 mod cli;
+mod signals;
 
 fn main() -> ExitCode {
+    let code = run();
+    signals::wait_if_interrupted();
+    code
+}
+
+fn run() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let lang = cli::early_lang(&args);
     let cli = cli::parse(args, lang);
@@ -52,6 +59,7 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             let out = out.unwrap_or_else(|| dir.join("public"));
+            signals::clean_up_on_signals(Some(out.clone()));
             // Neither flag means everything.
             let (html, pdf) = if html || pdf {
                 (html, pdf)
@@ -120,7 +128,7 @@ fn build(options: &BuildOptions, jobs: Option<u16>, quiet: bool, catalog: &Catal
         Ok(report) => {
             print_findings(&report.findings, quiet, catalog);
             for warning in &report.warnings {
-                eprintln!("warning: {warning}");
+                eprintln!("warning: {}", anquan::diag::terminal_lines(warning));
             }
             if !quiet {
                 println!("{}", catalog.text(&built_summary(&report, &out)));
@@ -237,6 +245,7 @@ fn watch(
         Err(code) => return code,
     };
     let out = out.unwrap_or_else(|| dir.join("public"));
+    signals::clean_up_on_signals(None);
     let options = anquan::watch::serve::WatchOptions {
         site: dir,
         out,
@@ -295,10 +304,8 @@ impl ProgressDisplay {
                 bar.set_message(id.to_string());
                 bar.inc(1);
             } else {
-                eprintln!(
-                    "{}",
-                    Catalog::new(lang).text(&msg!("progress-built", id = id))
-                );
+                let line = Catalog::new(lang).text(&msg!("progress-built", id = id));
+                eprintln!("{}", anquan::diag::terminal_safe(&line));
             }
         })
     }
@@ -353,6 +360,6 @@ fn summary(findings: &[Finding], catalog: &Catalog) -> String {
 
 /// `error: …`: the prefix stays English in every language, like the findings' (for scripts).
 fn fail(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    eprintln!("error: {}", anquan::diag::terminal_lines(message));
     ExitCode::from(1)
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use walkdir::WalkDir;
 
+use crate::output::keep::is_safe_rel;
 use crate::output::manifest::{Manifest, ManifestDocument};
 use crate::output::writer::{OutputError, Sink};
 use crate::render::bundle::Format;
@@ -43,10 +44,23 @@ impl Scope<'_> {
     }
 }
 
+/// OUT's `manifest.json` as text, when it is a regular file of sane size (not a link, a
+/// pipe or a device planted there).
+pub fn manifest_text(out: &Path) -> Option<String> {
+    const MAX_MANIFEST_BYTES: u64 = 64 * 1024 * 1024;
+    let path = out.join("manifest.json");
+    let meta = std::fs::symlink_metadata(&path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_MANIFEST_BYTES {
+        return None;
+    }
+    std::fs::read_to_string(path).ok()
+}
+
 /// The last output's manifest, when OUT holds one written by anquan that this version
-/// can read; an unreadable one carries nothing over.
+/// can read; an unreadable one carries nothing over (what in OUT is the user's is then
+/// still told apart by `keep::claims`, which reads less).
 pub fn previous_manifest(out: &Path) -> Option<Manifest> {
-    let text = std::fs::read_to_string(out.join("manifest.json")).ok()?;
+    let text = manifest_text(out)?;
     let manifest: Manifest = serde_json::from_str(&text).ok()?;
     manifest.generator.starts_with("anquan").then_some(manifest)
 }
@@ -73,6 +87,8 @@ pub fn carry_over(
             .files
             .iter()
             .filter(|(format, _)| !(scope.rebuilt(enterprise) && scope.builds(**format)))
+            // Paths from the old manifest are input: one that could leave OUT is dropped.
+            .filter(|(_, path)| is_safe_rel(path))
             .map(|(f, p)| (*f, p.clone()))
             .collect();
         if kept.is_empty() {
@@ -98,9 +114,17 @@ pub fn carry_over(
     }
     copies.sort();
     copies.dedup();
+    let real_out = out.canonicalize().ok();
     for rel in copies {
         let from = out.join(&rel);
-        if from.is_file() {
+        let regular = std::fs::symlink_metadata(&from).is_ok_and(|m| m.is_file());
+        // A folder on the way may be a link: what is copied must really lie in OUT.
+        let inside = || {
+            let real = from.canonicalize().ok();
+            real.zip(real_out.as_ref())
+                .is_some_and(|(real, root)| real.starts_with(root))
+        };
+        if regular && is_safe_rel(&rel) && inside() {
             sink.copy(&from, &rel)?;
         }
     }
@@ -118,7 +142,7 @@ pub fn carry_over(
     Ok(())
 }
 
-fn files_under(out: &Path, folder: &str) -> Vec<String> {
+pub fn files_under(out: &Path, folder: &str) -> Vec<String> {
     WalkDir::new(out.join(folder))
         .into_iter()
         .filter_map(Result::ok)

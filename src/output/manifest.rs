@@ -14,6 +14,11 @@ pub struct Manifest {
     pub date: String,
     pub enterprises: Vec<ManifestEnterprise>,
     pub documents: Vec<ManifestDocument>,
+    /// Every file the build wrote, relative to OUT and sorted: what the next build may
+    /// replace or remove. Everything else in OUT is the user's and is kept (`keep`).
+    /// `watch` leaves it out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub written: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! Writing a build: the staging folder and its swap, and the manifest.
 
 pub mod carry;
+pub mod keep;
 pub mod manifest;
 pub mod writer;

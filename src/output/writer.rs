@@ -1,10 +1,15 @@
 //! Writes a build into a staging folder beside OUT and swaps it in at the end, so that a
 //! failed build leaves the last good output untouched and nothing half-written is seen.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use tempfile::TempDir;
+
+use crate::output::keep;
+use crate::output::manifest::Manifest;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
@@ -13,6 +18,8 @@ pub enum OutputError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("refusing to write `{0}`: not a plain relative path inside the output folder")]
+    UnsafePath(String),
     #[error(
         "{0} exists and is not an anquan output (no manifest.json from anquan): refusing to replace it; choose another -o folder or remove it"
     )]
@@ -52,7 +59,7 @@ pub struct LiveDir {
 
 impl Sink for LiveDir {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        let path = self.root.join(rel);
+        let path = self.root.join(safe(rel)?);
         let parent = path
             .parent()
             .map_or_else(|| self.root.clone(), Path::to_path_buf);
@@ -76,27 +83,31 @@ impl Sink for LiveDir {
 
 pub struct Staging {
     dir: TempDir,
+    /// OUT with links resolved: a linked OUT keeps its link, the swap happens at its target.
     out: PathBuf,
+    /// Every file written, for the manifest's `written` list.
+    written: Mutex<BTreeSet<String>>,
 }
 
 impl Staging {
-    /// Prepares a staging folder next to `out` (same file system, so the swap is a rename).
+    /// Prepares a staging folder next to `out` (same file system, so the swap is a rename),
+    /// after removing what earlier builds of `out` left when they were killed.
     pub fn new(out: &Path) -> Result<Staging, OutputError> {
-        if out.exists() && !is_replaceable(out) {
-            return Err(OutputError::Foreign(out.to_path_buf()));
+        let out = resolve_link(out)?;
+        if out.exists() && !is_replaceable(&out) {
+            return Err(OutputError::Foreign(out));
         }
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let parent = parent_of(&out);
         fs::create_dir_all(&parent).map_err(io(&parent))?;
+        keep::remove_leftovers(&out);
         let dir = tempfile::Builder::new()
-            .prefix(".anquan-build-")
+            .prefix(&keep::work_prefix("build", &out, std::process::id()))
             .tempdir_in(&parent)
             .map_err(io(&parent))?;
         Ok(Staging {
             dir,
-            out: out.to_path_buf(),
+            out,
+            written: Mutex::new(BTreeSet::new()),
         })
     }
 
@@ -106,37 +117,92 @@ impl Staging {
 
     /// Writes `bytes` at `rel` (with `/` separators) inside the staging folder.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
-        let path = self.dir.path().join(rel);
+        let path = self.dir.path().join(safe(rel)?);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(io(parent))?;
         }
-        fs::write(&path, bytes).map_err(io(&path))
+        fs::write(&path, bytes).map_err(io(&path))?;
+        if let Ok(mut written) = self.written.lock() {
+            written.insert(rel.to_string());
+        }
+        Ok(())
     }
 
-    /// Replaces OUT with the staged build.
+    /// Every file written so far, sorted.
+    pub fn written(&self) -> Vec<String> {
+        self.written
+            .lock()
+            .map(|w| w.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Writes `manifest.json`, last: its `written` list names every file of the build,
+    /// carried-over files and the manifest itself included.
+    pub fn write_manifest(&self, manifest: &mut Manifest) -> Result<(), OutputError> {
+        let mut written = self.written();
+        written.push("manifest.json".to_string());
+        written.sort();
+        written.dedup();
+        manifest.written = written;
+        self.write("manifest.json", manifest.to_json().as_bytes())
+    }
+
+    /// Replaces OUT with the staged build, keeping whatever in OUT anquan did not write,
+    /// as OUT's manifest tells (`keep::claims`, which also reads a manifest this version
+    /// cannot read whole).
     pub fn commit(self) -> Result<(), OutputError> {
         let staged = self.dir.keep();
         let out = self.out;
         if !out.exists() {
             return fs::rename(&staged, &out).map_err(io(&out));
         }
-        let parent = staged
-            .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let foreign = keep::claims(&out).map_or_else(Vec::new, |claims| {
+            keep::foreign_entries(&out, &keep::written_by_anquan(&out, &claims))
+        });
+        let moved = keep::move_foreign(&out, &staged, &foreign).map_err(io(&out))?;
         let trash = tempfile::Builder::new()
-            .prefix(".anquan-old-")
-            .tempdir_in(&parent)
-            .map_err(io(&parent))?;
+            .prefix(&keep::work_prefix("old", &out, std::process::id()))
+            .tempdir_in(parent_of(&out))
+            .map_err(io(&out))?;
         let old = trash.path().join("old");
-        fs::rename(&out, &old).map_err(io(&out))?;
-        if let Err(source) = fs::rename(&staged, &out) {
-            // Put the last good output back before reporting.
-            let _ = fs::rename(&old, &out);
+        let swapped = fs::rename(&out, &old).and_then(|()| {
+            fs::rename(&staged, &out).inspect_err(|_| {
+                // Put the last good output back before reporting.
+                let _ = fs::rename(&old, &out);
+            })
+        });
+        if let Err(source) = swapped {
+            let _ = keep::move_foreign(&staged, &out, &moved);
             let _ = fs::remove_dir_all(&staged);
             return Err(OutputError::Io { path: out, source });
         }
         drop(trash); // removes the previous output
         Ok(())
+    }
+}
+
+fn parent_of(out: &Path) -> PathBuf {
+    match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// OUT itself, or where it links to: the link stays, its target is replaced.
+fn resolve_link(out: &Path) -> Result<PathBuf, OutputError> {
+    let is_link = fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        out.canonicalize().map_err(io(out))
+    } else {
+        Ok(out.to_path_buf())
+    }
+}
+
+fn safe(rel: &str) -> Result<&str, OutputError> {
+    if keep::is_safe_rel(rel) {
+        Ok(rel)
+    } else {
+        Err(OutputError::UnsafePath(rel.to_string()))
     }
 }
 
@@ -159,8 +225,7 @@ fn is_replaceable(out: &Path) -> bool {
     if empty {
         return true;
     }
-    fs::read_to_string(out.join("manifest.json"))
-        .is_ok_and(|m| m.contains("\"generator\": \"anquan"))
+    keep::claims(out).is_some()
 }
 
 #[cfg(test)]

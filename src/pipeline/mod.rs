@@ -110,6 +110,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         report.timings.push((step, clock.elapsed()));
         clock = Instant::now();
     };
+    crate::cleanup::remove_dead_temp_dirs();
     let (site, findings) =
         load_checked(&options.site, options.date).map_err(BuildError::Invalid)?;
     if options.strict && findings.iter().any(Finding::is_error) {
@@ -232,7 +233,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if let (false, Some(previous)) = (scope.is_full(), previous.as_ref()) {
         crate::output::carry::carry_over(&options.out, previous, &scope, &staging, &mut manifest)?;
     }
-    staging.write("manifest.json", manifest.to_json().as_bytes())?;
+    staging.write_manifest(&mut manifest)?;
     staging.commit()?;
     if let Some(cache) = &cache {
         report.cache_pruned = cache
@@ -313,6 +314,7 @@ pub fn write_index(
         date: site.date.to_string(),
         enterprises: built.iter().map(|o| o.entry.clone()).collect(),
         documents: Vec::new(),
+        written: Vec::new(),
     };
     if html {
         let mut rows: Vec<Value> = built

@@ -68,6 +68,8 @@ pub enum FontError {
     Typst(#[from] TypstError),
     #[error("preparing fonts: {0}")]
     Io(#[from] std::io::Error),
+    #[error("the site's fonts: {0}")]
+    Site(#[from] crate::site::guard::GuardError),
 }
 
 /// Font families per role, as typst font lists.
@@ -93,7 +95,7 @@ impl FontSet {
 
     /// The site's `fonts/` first, then the system's CJK font files.
     pub fn discover(site_root: &Path, typst: &Typst) -> Result<FontSet, FontError> {
-        let mut files = font_files(&site_root.join("fonts"), |_| true);
+        let mut files = site_font_files(site_root)?;
         let system_dirs = system_font_dirs();
         for dir in &system_dirs {
             files.extend(font_files(dir, |name| {
@@ -105,7 +107,7 @@ impl FontSet {
             .map(|d| d.display().to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        let dir = linked_dir("anquan-fonts-", &files)?;
+        let dir = linked_dir("fonts", &files)?;
         let present = typst.families(dir.path())?;
         let site = site_families(site_root, typst)?;
         // The site's own faces come first, in the roles their names suggest.
@@ -167,15 +169,15 @@ impl Role {
 
 /// Families of the site's `fonts/` folder alone (typst's embedded fonts left out).
 fn site_families(site_root: &Path, typst: &Typst) -> Result<Vec<String>, FontError> {
-    let files = font_files(&site_root.join("fonts"), |_| true);
+    let files = site_font_files(site_root)?;
     if files.is_empty() {
         return Ok(Vec::new());
     }
     let empty = tempfile::Builder::new()
-        .prefix("anquan-nofonts-")
+        .prefix(&crate::cleanup::temp_prefix("nofonts"))
         .tempdir()?;
     let embedded = typst.families(empty.path())?;
-    let dir = linked_dir("anquan-sitefonts-", &files)?;
+    let dir = linked_dir("sitefonts", &files)?;
     // A CJK collection names one family per region: keep the simplified-Chinese ones,
     // and leave monospaced faces to code.
     let other_regions = [" HK", " JP", " KR", " TC", " TW"];
@@ -192,7 +194,9 @@ fn site_families(site_root: &Path, typst: &Typst) -> Result<Vec<String>, FontErr
 
 /// A temp folder holding links to `files` (numbered, so that equal names do not clash).
 fn linked_dir(prefix: &str, files: &[PathBuf]) -> std::io::Result<TempDir> {
-    let dir = tempfile::Builder::new().prefix(prefix).tempdir()?;
+    let dir = tempfile::Builder::new()
+        .prefix(&crate::cleanup::temp_prefix(prefix))
+        .tempdir()?;
     for (i, file) in files.iter().enumerate() {
         let name = file
             .file_name()
@@ -213,6 +217,30 @@ fn system_font_dirs() -> Vec<PathBuf> {
         dirs.push(PathBuf::from(home).join(".fonts"));
     }
     dirs
+}
+
+/// The font files of the site's `fonts/`, each resolved inside the site: a link that
+/// leaves it is an error naming the link. A CJK collection is up to 60 MB.
+fn site_font_files(site_root: &Path) -> Result<Vec<PathBuf>, FontError> {
+    const MAX_FONT_BYTES: u64 = 256 * 1024 * 1024;
+    let dir = site_root.join("fonts");
+    if std::fs::symlink_metadata(&dir).is_err() {
+        return Ok(Vec::new());
+    }
+    let real = crate::site::guard::resolve_inside(site_root, &dir, "fonts")?;
+    font_files(&real, |_| true)
+        .into_iter()
+        .map(|path| {
+            let name = path.strip_prefix(&real).unwrap_or(&path).to_string_lossy();
+            let name = format!("fonts/{name}");
+            Ok(crate::site::guard::checked_file(
+                site_root,
+                &path,
+                &name,
+                MAX_FONT_BYTES,
+            )?)
+        })
+        .collect()
 }
 
 fn font_files(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {

@@ -60,17 +60,43 @@ pub struct IcsInput<'a> {
     pub build_date: Date,
 }
 
+/// User text made safe for an iCalendar TEXT value before the crate escapes `\\ ; , \n`
+/// (RFC 5545 3.3.11): every line break (CR LF, bare CR, NEL, LS, PS) becomes one `\n`,
+/// which is escaped, and other control characters are dropped, so no value can end its
+/// line and start a property or an event of its own.
+fn ics_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 pub fn service_calendar_ics(input: &IcsInput, schedule: &[ServiceEvent]) -> String {
+    let name = ics_text(input.enterprise_name);
+    let address = ics_text(input.address);
+    let id = ics_text(input.enterprise_id).replace('\n', "");
     let stamp = Utc.from_utc_datetime(&input.build_date.0.and_time(NaiveTime::MIN));
     let mut calendar = Calendar::new();
-    calendar.name(&format!("{} 安全托管服务计划", input.enterprise_name));
+    // The crate writes NAME unescaped (X-WR-CALNAME escaped): one line, nothing to escape.
+    calendar.name(&format!("{} 安全托管服务计划", name.replace('\n', " ")));
     let mut seen: BTreeMap<(Date, ServiceKind), usize> = BTreeMap::new();
     for event in schedule {
         let n = seen.entry((event.date, event.kind)).or_default();
         *n += 1;
         let uid = format!(
             "{}-{}-{}-{n}@anquan",
-            input.enterprise_id,
+            id,
             event.date,
             event.kind.names().slug
         );
@@ -78,7 +104,7 @@ pub fn service_calendar_ics(input: &IcsInput, schedule: &[ServiceEvent]) -> Stri
             "{}（{}）：{}",
             event.kind.label(),
             event.status_on(input.build_date),
-            input.enterprise_name
+            name
         );
         // All-day: DTEND is the next day, RFC 5545's exclusive end.
         let day = event.date.0;
@@ -88,11 +114,11 @@ pub fn service_calendar_ics(input: &IcsInput, schedule: &[ServiceEvent]) -> Stri
                 .uid(&uid)
                 .timestamp(stamp)
                 .summary(&summary)
-                .description(&format!(
+                .description(&ics_text(&format!(
                     "{}；服务人员：{}；合同 {}",
                     input.agency, input.counselors, input.contract_no
-                ))
-                .location(input.address)
+                )))
+                .location(&address)
                 .starts(day)
                 .ends(next)
                 // Done, past with no record (无记录), or still planned.
@@ -113,6 +139,51 @@ pub fn service_calendar_ics(input: &IcsInput, schedule: &[ServiceEvent]) -> Stri
 mod tests {
     use super::*;
     use icalendar::DatePerhapsTime;
+
+    #[test]
+    fn no_text_adds_a_property_or_an_event() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let schedule = [ServiceEvent {
+            date: d("2026-03-10"),
+            kind: ServiceKind::安全检查,
+            done: false,
+        }];
+        let hostile =
+            "永康\rEND:VEVENT\r\nBEGIN:VEVENT\nSUMMARY:x\u{b}\u{1b}[2J\u{85}A\u{2028}B\u{2029}C";
+        let input = IcsInput {
+            enterprise_id: "ruifeng",
+            enterprise_name: hostile,
+            address: hostile,
+            agency: hostile,
+            counselors: "陈静",
+            contract_no: "ZA-1",
+            build_date: d("2026-11-23"),
+        };
+        let text = service_calendar_ics(&input, &schedule);
+        let starting = |p: &str| text.lines().filter(|l| l.starts_with(p)).count();
+        assert_eq!(starting("BEGIN:VEVENT"), 1, "{text}");
+        assert_eq!(starting("END:VEVENT"), 1, "{text}");
+        assert_eq!(starting("SUMMARY"), 1, "{text}");
+        let bad = |c: char| c.is_control() && c != '\r' && c != '\n';
+        assert!(
+            !text
+                .chars()
+                .any(|c| bad(c) || c == '\u{2028}' || c == '\u{2029}')
+        );
+        // Every CR is part of a CRLF line end.
+        assert_eq!(text.matches('\r').count(), text.matches("\r\n").count());
+        let parsed: Calendar = text.parse().unwrap();
+        let events: Vec<_> = parsed
+            .components
+            .iter()
+            .filter_map(|c| c.as_event())
+            .collect();
+        assert_eq!(events.len(), 1);
+        assert_eq!(
+            events[0].get_location(),
+            Some("永康\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:x[2J\nA\nB\nC")
+        );
+    }
 
     #[test]
     fn all_day_events_end_the_next_day_and_done_ones_are_marked() {

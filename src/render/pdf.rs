@@ -169,7 +169,9 @@ impl PdfRenderer {
         let documents = &input.documents;
         let assets = &input.assets;
         // The sandbox holds only generated files and copies: typst may read nothing else.
-        let root = tempfile::Builder::new().prefix("anquan-typst-").tempdir()?;
+        let root = tempfile::Builder::new()
+            .prefix(&crate::cleanup::temp_prefix("typst"))
+            .tempdir()?;
         for (name, bytes) in &self.templates {
             let path = root.path().join(name);
             if let Some(parent) = path.parent() {

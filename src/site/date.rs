@@ -5,6 +5,11 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+/// Dates outside these years are typos (`0206`, `20266`), and beyond them spreadsheets
+/// and the holiday tables have no answer.
+pub const MIN_YEAR: i32 = 1900;
+pub const MAX_YEAR: i32 = 2100;
+
 /// A calendar date written `YYYY-MM-DD`; anything else is rejected where it stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub NaiveDate);
@@ -13,10 +18,13 @@ impl Date {
     pub fn parse(text: &str) -> Option<Date> {
         let text = text.trim();
         // chrono accepts "2026-1-5"; the contract is the zero-padded form only.
-        if text.len() != 10 {
+        if text.len() != 10 || !text.starts_with(['1', '2']) {
             return None;
         }
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(Date)
+        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .filter(|d| (MIN_YEAR..=MAX_YEAR).contains(&d.year()))
+            .map(Date)
     }
 
     /// 2026年1月15日, as Chinese documents print dates.
@@ -32,8 +40,9 @@ impl fmt::Display for Date {
 }
 
 /// The tail of the parser's message for a bad date; the loader recognises it to word
-/// the finding in the user's language.
-pub const NOT_A_DATE: &str = "is not a date: expected YYYY-MM-DD, e.g. 2026-03-15";
+/// the finding in the user's language (`date-invalid`, with `MIN_YEAR` and `MAX_YEAR`).
+pub const NOT_A_DATE: &str =
+    "is not a date: expected YYYY-MM-DD from 1900 to 2100, e.g. 2026-03-15";
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -58,6 +67,12 @@ mod tests {
         assert!(Date::parse("2026-3-15").is_none());
         assert!(Date::parse("2026-02-30").is_none());
         assert!(Date::parse("15.03.2026").is_none());
+        assert!(Date::parse("1899-12-31").is_none());
+        assert!(Date::parse("2101-01-01").is_none());
+        assert!(Date::parse("-001-01-01").is_none());
+        assert!(Date::parse("0001-01-01").is_none());
+        assert!(Date::parse("1900-01-01").is_some());
+        assert!(NOT_A_DATE.contains(&format!("from {MIN_YEAR} to {MAX_YEAR}")));
     }
 
     #[test]

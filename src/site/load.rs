@@ -1,19 +1,20 @@
 //! Reads the site folder and deserializes every YAML file, collecting the errors of all
 //! files rather than stopping at the first.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 use serde_saphyr::MessageFormatter;
-use walkdir::WalkDir;
 
 use crate::diag::{Finding, Rule, Severity};
 use crate::i18n::Message;
 use crate::msg;
-use crate::site::date::NOT_A_DATE;
+use crate::site::date::{MAX_YEAR, MIN_YEAR, NOT_A_DATE};
+use crate::site::enterprise_files::enterprise_files;
+use crate::site::guard::{self, GuardError};
 use crate::site::model::{Config, EnterpriseFile};
-use crate::site::yaml_index::KeyIndex;
+use crate::site::syntax_hints;
+use crate::site::yaml_index::{KeyIndex, MAX_VALUE_CHARS};
 
 /// A YAML file as read: its site-relative name, text and key index.
 #[derive(Debug, Clone)]
@@ -48,9 +49,9 @@ impl LoadedSite {
 /// Loads `root`. `Err` holds every error found; none of them panics.
 pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
     let mut findings = Vec::new();
-    let config_path = root.join("anquan.yaml");
-    if !config_path.is_file() {
-        return Err(vec![plain_error(
+    if std::fs::symlink_metadata(root.join("anquan.yaml")).is_err() {
+        return Err(vec![Finding::file_error(
+            Rule::Io,
             "anquan.yaml",
             msg!("site-not-found", dir = root.display().to_string()),
         )]);
@@ -58,35 +59,24 @@ pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
     let config = read_yaml::<Config>(root, "anquan.yaml", None, &mut findings);
 
     let mut enterprises = Vec::new();
-    let dir = root.join("enterprises");
-    let mut files: Vec<PathBuf> = WalkDir::new(&dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        findings.push(plain_error("enterprises/", msg!("no-enterprises")));
+    let (files, listing) = enterprise_files(root);
+    if files.is_empty() && listing.is_empty() {
+        findings.push(Finding::file_error(
+            Rule::Io,
+            "enterprises/",
+            msg!("no-enterprises"),
+        ));
     }
-    for path in files {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
-            .to_string();
-        let rel = format!("enterprises/{name}");
-        let id = name
-            .trim_end_matches(".yaml")
-            .trim_end_matches(".yml")
-            .to_string();
+    findings.extend(listing);
+    for file in files {
         if let Some((data, source)) =
-            read_yaml::<EnterpriseFile>(root, &rel, Some(&id), &mut findings)
+            read_yaml::<EnterpriseFile>(root, &file.rel, Some(&file.id), &mut findings)
         {
-            enterprises.push(LoadedEnterprise { id, data, source });
+            enterprises.push(LoadedEnterprise {
+                id: file.id,
+                data,
+                source,
+            });
         }
     }
 
@@ -101,36 +91,26 @@ pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
     }
 }
 
-fn plain_error(file: &str, message: Message) -> Finding {
-    Finding {
-        severity: Severity::Error,
-        rule: Rule::Io,
-        message,
-        file: file.to_string(),
-        line: None,
-        column: None,
-        path: None,
-        enterprise: None,
-    }
-}
-
 fn read_yaml<T: DeserializeOwned>(
     root: &Path,
     rel: &str,
     enterprise: Option<&str>,
     findings: &mut Vec<Finding>,
 ) -> Option<(T, SourceFile)> {
-    let text = match fs::read_to_string(root.join(rel)) {
+    let text = match read_text(root, rel) {
         Ok(text) => text,
-        Err(err) => {
-            findings.push(plain_error(
-                rel,
-                msg!("file-unreadable", error = err.to_string()),
-            ));
+        Err(finding) => {
+            let mut finding = *finding;
+            finding.enterprise = enterprise.map(str::to_string);
+            findings.push(finding);
             return None;
         }
     };
     let index = KeyIndex::build(&text);
+    if !index.long_values.is_empty() {
+        findings.extend(long_value_errors(&index, rel, enterprise));
+        return None;
+    }
     match serde_saphyr::from_str::<T>(&text) {
         Ok(value) => Some((
             value,
@@ -140,10 +120,50 @@ fn read_yaml<T: DeserializeOwned>(
             },
         )),
         Err(err) => {
-            findings.push(locate_error(&err, rel, enterprise, &index));
+            findings.push(locate_error(&err, rel, enterprise, &index, &text));
             None
         }
     }
+}
+
+fn long_value_errors<'a>(
+    index: &'a KeyIndex,
+    rel: &'a str,
+    enterprise: Option<&'a str>,
+) -> impl Iterator<Item = Finding> + 'a {
+    index
+        .long_values
+        .iter()
+        .map(move |&((line, column), chars)| Finding {
+            severity: Severity::Error,
+            rule: Rule::InvalidValue,
+            message: msg!("value-too-long", chars = chars, max = MAX_VALUE_CHARS),
+            file: rel.to_string(),
+            line: Some(line),
+            column: Some(column),
+            path: index.path_at(line, column).map(str::to_string),
+            enterprise: enterprise.map(str::to_string),
+        })
+}
+
+/// A YAML file's text, through the site's guard (inside the site, a regular file, under
+/// the size limit) and checked to be UTF-8.
+fn read_text(root: &Path, rel: &str) -> Result<String, Box<Finding>> {
+    let bytes = guard::read_bytes(root, &root.join(rel), rel, guard::MAX_TEXT_FILE_BYTES).map_err(
+        |err| {
+            let rule = match err {
+                GuardError::Missing(_) | GuardError::Unreadable { .. } => Rule::Io,
+                _ => Rule::InvalidValue,
+            };
+            Box::new(Finding::file_error(rule, rel, err.message()))
+        },
+    )?;
+    guard::utf8_text(bytes).map_err(|(line, column, message)| {
+        let mut finding = Finding::file_error(Rule::YamlSyntax, rel, message);
+        finding.line = Some(line);
+        finding.column = Some(column);
+        Box::new(finding)
+    })
 }
 
 /// Turns a parser error into a finding with file, line, column, key path and a rule id.
@@ -152,6 +172,7 @@ fn locate_error(
     rel: &str,
     enterprise: Option<&str>,
     index: &KeyIndex,
+    text: &str,
 ) -> Finding {
     let plain = err.without_snippet();
     let location = err.location();
@@ -159,8 +180,16 @@ fn locate_error(
         Some(loc) => (Some(loc.line() as usize), Some(loc.column() as usize)),
         None => (None, None),
     };
-    let path = match (line, column) {
-        (Some(l), Some(c)) => index.path_at(l, c).map(str::to_string),
+    let detail = serde_saphyr::UserMessageFormatter
+        .format_message(plain)
+        .into_owned();
+    let moved = better_position(&detail, text, line, column);
+    let (line, column) = match &moved {
+        Some((l, c, _)) => (Some(*l), Some(*c)),
+        None => (line, column),
+    };
+    let path = match (line, column, &moved) {
+        (Some(l), Some(c), None) => index.path_at(l, c).map(str::to_string),
         _ => None,
     };
     use serde_saphyr::Error as E;
@@ -184,13 +213,44 @@ fn locate_error(
     Finding {
         severity: Severity::Error,
         rule,
-        message: explain(plain, rule),
+        message: match moved {
+            Some((_, _, hinted)) => hinted,
+            None => explain(plain, rule),
+        },
         file: rel.to_string(),
         line,
         column,
         path,
         enterprise: enterprise.map(str::to_string),
     }
+}
+
+/// Where a syntax error really is, when the parser reports it late (`syntax_hints`):
+/// the position, and the parser's `message` with a hint of what to do there.
+fn better_position(
+    message: &str,
+    text: &str,
+    line: Option<usize>,
+    column: Option<usize>,
+) -> Option<(usize, usize, Message)> {
+    let line = line?;
+    let scanner_words = [
+        "quote",
+        "scalar",
+        "trailing content",
+        "did not find",
+        "mapping values",
+    ];
+    if message.contains("found a tab") {
+        let (l, c) = syntax_hints::tab_from(text, line, column.unwrap_or(1))?;
+        return ((l, c) != (line, column.unwrap_or(0)))
+            .then(|| (l, c, msg!("yaml-tab", detail = message)));
+    }
+    if scanner_words.iter().any(|w| message.contains(w)) {
+        let (l, c) = syntax_hints::unclosed_quote_before(text, line)?;
+        return Some((l, c, msg!("yaml-unclosed-quote", detail = message)));
+    }
+    None
 }
 
 /// `a.b[2].c` → `a.b[2]`; `a` → `` (the document root).
@@ -236,7 +296,12 @@ fn explain(plain: &serde_saphyr::Error, rule: Rule) -> Message {
         ),
         E::Message { msg, .. } if msg.ends_with(NOT_A_DATE) => {
             let text = msg.trim_end_matches(NOT_A_DATE).trim().trim_matches('`');
-            msg!("date-invalid", value = text)
+            msg!(
+                "date-invalid",
+                value = text,
+                min = MIN_YEAR.to_string(),
+                max = MAX_YEAR.to_string()
+            )
         }
         _ => {
             let detail = serde_saphyr::UserMessageFormatter

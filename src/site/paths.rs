@@ -5,8 +5,11 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::i18n::Message;
 use crate::msg;
+use crate::site::guard;
 
-/// Resolves `rel` (as written in YAML) inside `root`, or says why it cannot be used.
+/// Resolves `rel` (as written in YAML) inside `root`, or says why it cannot be used: it
+/// must name a regular file inside the site, links resolved, of at most
+/// `guard::MAX_IMAGE_BYTES` (every named path is a photo or a plan).
 pub fn resolve_in_site(root: &Path, rel: &str) -> Result<PathBuf, Message> {
     let rel_path = Path::new(rel);
     if rel.trim().is_empty() {
@@ -19,21 +22,38 @@ pub fn resolve_in_site(root: &Path, rel: &str) -> Result<PathBuf, Message> {
     {
         return Err(msg!("path-not-relative", path = rel));
     }
-    let joined = root.join(rel_path);
-    if !joined.is_file() {
-        return Err(msg!("path-missing", path = rel));
+    guard::checked_file(root, &root.join(rel_path), rel, guard::MAX_IMAGE_BYTES)
+        .map_err(|e| e.message())
+}
+
+/// Whether a resolved file is a picture a page, a PDF and a Word file can show: a PNG or
+/// JPEG whose header reads, or an SVG. Checked by `check`, so that a text file named
+/// `.png` fails there, located, and not late inside typst.
+pub fn check_image(path: &Path, rel: &str) -> Result<(), Message> {
+    let not_image = || msg!("image-invalid", path = rel);
+    let is_svg = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("svg"));
+    if is_svg {
+        // Already checked to be under `guard::MAX_IMAGE_BYTES`.
+        let bytes = std::fs::read(path).map_err(|_| not_image())?;
+        return if String::from_utf8_lossy(&bytes).contains("<svg") {
+            Ok(())
+        } else {
+            Err(not_image())
+        };
     }
-    // A symlink could still lead outside: compare canonical forms.
-    let canonical_root = root
-        .canonicalize()
-        .map_err(|e| msg!("path-unresolved", path = ".", error = e.to_string()))?;
-    let canonical = joined
-        .canonicalize()
-        .map_err(|e| msg!("path-unresolved", path = rel, error = e.to_string()))?;
-    if !canonical.starts_with(&canonical_root) {
-        return Err(msg!("path-outside", path = rel));
+    let reader = image::ImageReader::open(path)
+        .and_then(|r| r.with_guessed_format())
+        .map_err(|_| not_image())?;
+    match reader.format() {
+        Some(image::ImageFormat::Png | image::ImageFormat::Jpeg) => {}
+        _ => return Err(not_image()),
     }
-    Ok(canonical)
+    reader
+        .into_dimensions()
+        .map(|_| ())
+        .map_err(|_| not_image())
 }
 
 #[cfg(test)]
@@ -56,5 +76,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink("/etc/hostname", dir.path().join("h.png")).unwrap();
         assert!(resolve_in_site(dir.path(), "h.png").unwrap_err().id == "path-outside");
+    }
+
+    #[test]
+    fn a_directory_is_named_as_such_and_text_is_no_image() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("p.png")).unwrap();
+        let err = resolve_in_site(dir.path(), "p.png").unwrap_err();
+        assert_eq!(err.id, "path-directory");
+        std::fs::write(dir.path().join("t.png"), b"hello").unwrap();
+        let path = resolve_in_site(dir.path(), "t.png").unwrap();
+        assert_eq!(check_image(&path, "t.png").unwrap_err().id, "image-invalid");
     }
 }

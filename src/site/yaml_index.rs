@@ -12,9 +12,16 @@ struct Entry {
     value_at: (usize, usize),
 }
 
+/// A text value (or key) longer than this is refused: the longest real value, a paragraph
+/// of a finding or a plan, is a few hundred characters, and every value is printed on
+/// boards and in tables where a runaway one aborts typesetting.
+pub const MAX_VALUE_CHARS: usize = 5000;
+
 #[derive(Debug, Default, Clone)]
 pub struct KeyIndex {
     entries: Vec<Entry>,
+    /// Where each value longer than `MAX_VALUE_CHARS` starts, and its length.
+    pub long_values: Vec<((usize, usize), usize)>,
 }
 
 enum Frame {
@@ -33,12 +40,17 @@ impl KeyIndex {
     /// reports it with its own location).
     pub fn build(text: &str) -> KeyIndex {
         let mut entries = Vec::new();
+        let mut long_values = Vec::new();
         let mut stack: Vec<Frame> = Vec::new();
         for item in Parser::new_from_str(text) {
             let Ok((event, span)) = item else { break };
             let at = (span.start.line(), span.start.col() + 1);
             match event {
                 Event::Scalar(value, ..) => {
+                    let chars = value.chars().count();
+                    if chars > MAX_VALUE_CHARS {
+                        long_values.push((at, chars));
+                    }
                     if let Some(Frame::Map {
                         key: key @ None, ..
                     }) = stack.last_mut()
@@ -88,7 +100,10 @@ impl KeyIndex {
                 _ => {}
             }
         }
-        KeyIndex { entries }
+        KeyIndex {
+            entries,
+            long_values,
+        }
     }
 
     /// Where the value at `path` starts.

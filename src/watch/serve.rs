@@ -13,6 +13,7 @@ use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
+use axum::response::IntoResponse;
 use axum::response::Response;
 use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
@@ -102,7 +103,11 @@ fn describe(err: &BuildError, catalog: &Catalog) -> String {
     }
 }
 
-pub fn run(options: WatchOptions) -> Result<(), WatchError> {
+pub fn run(mut options: WatchOptions) -> Result<(), WatchError> {
+    // Change events name real paths: a site or OUT given through a link is watched and
+    // compared as where it leads, or no edit would be recognized.
+    options.site = resolved(&options.site);
+    options.out = resolved(&options.out);
     let overlay = Overlay::default();
     let livereload = LiveReloadLayer::new();
     let reloader = livereload.reloader();
@@ -135,6 +140,17 @@ pub fn run(options: WatchOptions) -> Result<(), WatchError> {
     }
     drop(debouncer);
     Ok(())
+}
+
+/// `path` with links resolved, also when its last part does not exist yet.
+fn resolved(path: &Path) -> PathBuf {
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    match (path.parent().map(Path::canonicalize), path.file_name()) {
+        (Some(Ok(parent)), Some(name)) => parent.join(name),
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    }
 }
 
 fn rebuild_loop(
@@ -192,7 +208,11 @@ fn rebuild_loop(
                 }
                 Err(err) => {
                     let text = describe(&err, &catalog);
-                    eprintln!("{text}\nerror: {}", catalog.say("watch-kept"));
+                    eprintln!(
+                        "{}\nerror: {}",
+                        crate::diag::terminal_lines(&text),
+                        catalog.say("watch-kept")
+                    );
                     // The first line is the overlay's heading, in the user's language.
                     overlay.set(Some(format!("{}\n{text}", catalog.say("overlay-heading"))));
                     reloader.reload();
@@ -231,7 +251,7 @@ fn spawn_pdfs(session: &Session, rebuilt: &Rebuilt, quiet: bool, lang: Lang) {
             say(format_args!("{line}"));
         }
         Ok(_) => {}
-        Err(err) => eprintln!("PDF: {err}"),
+        Err(err) => eprintln!("PDF: {}", crate::diag::terminal_lines(&err.to_string())),
     });
 }
 
@@ -271,11 +291,22 @@ fn serve(
     })
 }
 
+/// Whether a segment of a URL path names more than 255 bytes once percent-decoded.
+fn has_overlong_segment(path: &str) -> bool {
+    path.split('/')
+        .any(|segment| segment.len() - 2 * segment.matches('%').count() > 255)
+}
+
 /// Puts the located errors over HTML pages (and over a missing page) while they last, and
 /// gives every page the version it was served at.
 async fn show_errors(State(overlay): State<Overlay>, mut request: Request, next: Next) -> Response {
     // A development server answers afresh: a cached page (304) would hide the overlay
     // and carry an old version.
+    if has_overlong_segment(request.uri().path()) {
+        // No file has such a name (NAME_MAX is 255 bytes); the file system would answer
+        // with an error that the file server turns into a 500.
+        return StatusCode::NOT_FOUND.into_response();
+    }
     request.headers_mut().remove(header::IF_MODIFIED_SINCE);
     request.headers_mut().remove(header::IF_NONE_MATCH);
     let mut response = next.run(request).await;
@@ -330,4 +361,35 @@ async fn show_errors(State(overlay): State<Overlay>, mut request: Request, next:
         parts.status = StatusCode::OK;
     }
     Response::from_parts(parts, Body::from(html))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_site_is_watched_where_it_leads() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        std::os::unix::fs::symlink(&real, dir.path().join("link")).unwrap();
+        let real = real.canonicalize().unwrap();
+        assert_eq!(resolved(&dir.path().join("link")), real);
+        assert_eq!(
+            resolved(&dir.path().join("link/public")),
+            real.join("public")
+        );
+    }
+
+    #[test]
+    fn a_segment_past_255_bytes_is_overlong() {
+        let long = "a".repeat(256);
+        assert!(has_overlong_segment(&format!("/x/{long}")));
+        assert!(!has_overlong_segment(&format!("/{}", "a".repeat(255))));
+        assert!(!has_overlong_segment(&format!(
+            "/{}",
+            "%E5%AE%89".repeat(60)
+        )));
+    }
 }

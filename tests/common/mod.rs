@@ -214,3 +214,4 @@ pub fn is_working_day(day: chrono::NaiveDate) -> bool {
             .iter()
             .any(|(a, b)| *a <= s.as_str() && s.as_str() <= *b)
 }
+pub mod hostile;

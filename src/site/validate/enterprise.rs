@@ -25,6 +25,7 @@ pub(super) fn validate_enterprise(
         enterprise: Some(&loaded.id),
         findings,
     };
+    super::bounds::enterprise_bounds(&mut r, &loaded.data);
     if !is_valid_id(&loaded.id) {
         r.error(
             Rule::InvalidValue,

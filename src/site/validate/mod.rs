@@ -1,8 +1,10 @@
 //! Validation after deserializing: value formats (`invalid-value`) and references
 //! (`dangling-reference`), each located by file, line, column and key path.
 
+mod bounds;
 mod contacts;
 mod enterprise;
+mod folders;
 mod ledgers;
 mod targets;
 mod visits;
@@ -21,6 +23,12 @@ use crate::site::values::{is_mobile, is_phone, is_valid_id};
 pub fn validate_site(site: &LoadedSite) -> Vec<Finding> {
     let mut findings = Vec::new();
     validate_config(site, &mut findings);
+    let theme_is_a_name = !findings
+        .iter()
+        .any(|f| f.path.as_deref() == Some("build.theme"));
+    if theme_is_a_name {
+        folders::validate_folders(&site.root, &site.config.build.theme, &mut findings);
+    }
     let counselor_ids: BTreeSet<&str> = site
         .config
         .counselors
@@ -41,6 +49,7 @@ fn validate_config(site: &LoadedSite, findings: &mut Vec<Finding>) {
         enterprise: None,
         findings,
     };
+    bounds::config_bounds(&mut r, config);
     phone(&mut r, "agency.phone", &config.agency.phone);
     phone(
         &mut r,
@@ -175,7 +184,9 @@ pub(super) fn non_empty(r: &mut Reporter, path: &str, value: &str, what: &'stati
 }
 
 pub(super) fn site_path(r: &mut Reporter, site: &LoadedSite, path: &str, rel: &str) {
-    if let Err(why) = resolve_in_site(&site.root, rel) {
+    let checked = resolve_in_site(&site.root, rel)
+        .and_then(|real| crate::site::paths::check_image(&real, rel));
+    if let Err(why) = checked {
         let rule = if why.id == "path-missing" {
             Rule::DanglingReference
         } else {
