@@ -8,6 +8,7 @@ pub mod ledgers;
 pub mod markdown;
 pub mod model;
 pub mod pairs;
+pub mod revisions;
 pub mod risk;
 pub mod service;
 pub mod sheet;
