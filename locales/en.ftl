@@ -152,6 +152,10 @@ service-behind-months = { $work }: fewer than { $rate } a month in { $months }
 holiday-data-missing = the contract runs to { $end } into { $years }, whose holiday arrangement (放假调休) anquan does not know: { $used } are taken out as non-working days; once the State Council publishes the arrangement, list its days in anquan.yaml under `calendar: {"{"}holidays: [...], workdays: [...]{"}"}`
 holiday-statutory-only = in { $years } only weekends and the statutory days of { $basis }
 holiday-weekends-only = in { $years } only weekends
+unreleased-changes = { $count } document(s) changed since the release of { $since } and are not released yet: { $titles }; check them, then run anquan release to issue them with their revision records
+release-out-of-order = release date { $date } is before the release listed above it ({ $last }): releases are only appended in date order
+release-hash-invalid = content hash `{ $value }` is malformed: 16 hex digits expected (anquan release writes it; do not edit it by hand)
+release-version-empty = the version is empty
 
 ## watch and serve
 
@@ -176,6 +180,18 @@ build-invalid = { $errors } error(s); nothing was written, { $out } is unchanged
 build-pdf-failed = { $error }
     { $out } is unchanged; `anquan doctor` checks the PDF tools
 build-failed = { $error }; { $out } is unchanged
+build-changed = { $count } document(s) changed since the release of { $since } (see changes.json):
+changed-line =   { $id } ({ $title }, { $from }): { $summary }
+changed-new = new
+release-done = recorded the release of { $date }: { $revised } document(s) at a new version, { $unchanged } unchanged, in { $file }
+release-revised =   { $id } ({ $title }) → { $version }: { $changes }
+release-nothing = nothing changed since the release of { $last }: no release recorded
+release-before-last = release date { $date } is before the last release ({ $last }): releases are only appended, revision history is never rewritten
+release-failed = { $error }
+help-release = Record a release: documents whose content changed get their next version, in revisions.yaml
+help-release-date = Release date YYYY-MM-DD (required; not before the last release)
+help-release-note = A note on the release, added to each revised document's record
+help-check-strict = Also report documents changed since the last release and not released (unreleased-changes)
 check-summary = { $errors } error(s), { $warnings } warning(s){ $notes ->
     [0] {""}
    *[other] , { $notes } note(s)

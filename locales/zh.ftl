@@ -152,6 +152,10 @@ service-behind-months = { $work }在 { $months } 少于每月 { $rate } 次
 holiday-data-missing = 合同期至 { $end }，跨入 { $years } 年，anquan 尚无该年度放假调休安排：{ $used }计为非工作日；国务院办公厅公布安排后，请在 anquan.yaml 的 `calendar: {"{"}holidays: [...], workdays: [...]{"}"}` 中列出
 holiday-statutory-only = { $years } 年仅按周末和{ $basis }规定的法定节假日
 holiday-weekends-only = { $years } 年仅按周末
+unreleased-changes = { $count } 个文件自 { $since } 发布以来已修改，尚未发布新版本：{ $titles }；核对后请运行 anquan release 发布，修订记录随之更新
+release-out-of-order = 发布日期 { $date } 早于前一次发布（{ $last }）：发布记录只能按日期顺序追加
+release-hash-invalid = 内容校验值 `{ $value }` 格式不对：应为 16 位十六进制数（由 anquan release 写入，请勿手工修改）
+release-version-empty = 版本号为空
 
 ## watch 与 serve
 
@@ -176,6 +180,18 @@ build-invalid = 共 { $errors } 个错误；未写入任何文件，{ $out } 保
 build-pdf-failed = { $error }
     { $out } 保持不变；可运行 `anquan doctor` 检查 PDF 工具
 build-failed = { $error }；{ $out } 保持不变
+build-changed = 自 { $since } 发布以来已修改 { $count } 个文件（见 changes.json）：
+changed-line =   { $id }（{ $title }，{ $from }）：{ $summary }
+changed-new = 新文件
+release-done = 已记录 { $date } 的发布：{ $revised } 个文件换版，{ $unchanged } 个未变，写入 { $file }
+release-revised =   { $id }（{ $title }）→ { $version }：{ $changes }
+release-nothing = 自 { $last } 发布以来没有文件变化：未记录新的发布
+release-before-last = 发布日期 { $date } 早于上次发布（{ $last }）：发布只能追加，不能改写已有的修订记录
+release-failed = { $error }
+help-release = 记录一次发布：内容有变化的文件升版，并写入 revisions.yaml（修订记录）
+help-release-date = 发布日期 YYYY-MM-DD（必填；不得早于上次发布）
+help-release-note = 发布说明，写入本次各换版文件的修订内容
+help-check-strict = 同时报告自上次发布以来已修改、尚未发布的文件（unreleased-changes）
 check-summary = { $errors } 个错误，{ $warnings } 个警告{ $notes ->
     [0] {""}
    *[other] ，{ $notes } 条提示

@@ -97,8 +97,22 @@ pub enum Command {
         /// Exit 1 on warnings too
         #[arg(long)]
         deny_warnings: bool,
+        /// Also report documents changed since the last release (unreleased-changes)
+        #[arg(long)]
+        strict: bool,
         #[arg(long)]
         date: Option<String>,
+    },
+    /// Record a release: documents whose content changed get their next version
+    Release {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Release date YYYY-MM-DD
+        #[arg(long)]
+        date: String,
+        /// A note on the release, added to each revised document's record
+        #[arg(long)]
+        note: Option<String>,
     },
 }
 
@@ -159,7 +173,11 @@ const HELP: &[(&str, &str, &str)] = &[
     ("check", "", "help-check"),
     ("check", "format", "help-check-format"),
     ("check", "deny_warnings", "help-check-deny-warnings"),
+    ("check", "strict", "help-check-strict"),
     ("check", "date", "help-date"),
+    ("release", "", "help-release"),
+    ("release", "date", "help-release-date"),
+    ("release", "note", "help-release-note"),
 ];
 
 fn localize(command: clap::Command, lang: Lang) -> clap::Command {

@@ -62,6 +62,7 @@ rules! {
     VisitsNotRecorded = "visits-not-recorded",
     ServiceBehind = "service-behind",
     HolidayDataMissing = "holiday-data-missing",
+    UnreleasedChanges = "unreleased-changes",
 }
 
 impl std::fmt::Display for Rule {

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod init;
 pub mod output;
 pub mod pipeline;
+pub mod release;
 pub mod render;
 pub mod rules;
 pub mod signs;

@@ -12,6 +12,7 @@ use anquan::pipeline::{self, BuildError, BuildOptions};
 use cli::{Command, Format};
 
 mod cli;
+mod cli_release;
 mod signals;
 
 fn main() -> ExitCode {
@@ -107,8 +108,18 @@ fn run() -> ExitCode {
             dir,
             format,
             deny_warnings,
+            strict,
             date,
-        } => check(&dir, format, deny_warnings, date.as_deref(), &catalog),
+        } => check(
+            &dir,
+            format,
+            (deny_warnings, strict),
+            date.as_deref(),
+            &catalog,
+        ),
+        Command::Release { dir, date, note } => {
+            cli_release::release(&dir, &date, note.as_deref(), &catalog)
+        }
     }
 }
 
@@ -131,6 +142,7 @@ fn build(options: &BuildOptions, jobs: Option<u16>, quiet: bool, catalog: &Catal
                 eprintln!("warning: {}", anquan::diag::terminal_lines(warning));
             }
             if !quiet {
+                cli_release::print_changes(&report, catalog);
                 println!("{}", catalog.text(&built_summary(&report, &out)));
                 if report.pdfs_cached > 0 {
                     let cached = msg!("build-cached", enterprises = report.pdfs_cached);
@@ -193,10 +205,11 @@ fn built_summary(report: &pipeline::BuildReport, out: &str) -> anquan::i18n::Mes
     )
 }
 
+/// `(deny_warnings, strict)`: exit 1 on warnings; also look for unreleased changes.
 fn check(
     dir: &std::path::Path,
     format: Format,
-    deny_warnings: bool,
+    (deny_warnings, strict): (bool, bool),
     date: Option<&str>,
     catalog: &Catalog,
 ) -> ExitCode {
@@ -205,7 +218,16 @@ fn check(
         Err(code) => return code,
     };
     let findings = match pipeline::load_checked(dir, date) {
-        Ok((_, findings)) | Err(findings) => findings,
+        Ok((site, mut findings)) => {
+            if strict {
+                match anquan::release::command::unreleased(&site) {
+                    Ok(more) => findings.extend(more),
+                    Err(err) => return fail(&err.to_string()),
+                }
+            }
+            findings
+        }
+        Err(findings) => findings,
     };
     match format {
         Format::Json => {
@@ -317,7 +339,7 @@ impl Drop for ProgressDisplay {
     }
 }
 
-fn date_or_usage(
+pub(crate) fn date_or_usage(
     flag: Option<&str>,
     catalog: &Catalog,
 ) -> Result<anquan::site::date::Date, ExitCode> {
@@ -328,7 +350,7 @@ fn date_or_usage(
     })
 }
 
-fn print_findings(findings: &[Finding], quiet: bool, catalog: &Catalog) {
+pub(crate) fn print_findings(findings: &[Finding], quiet: bool, catalog: &Catalog) {
     let colour = std::io::stderr().is_terminal();
     for f in findings {
         if quiet && !f.is_error() {
@@ -348,7 +370,7 @@ fn print_findings(findings: &[Finding], quiet: bool, catalog: &Catalog) {
 }
 
 /// `N error(s), M warning(s)`, and the notes when there are any.
-fn summary(findings: &[Finding], catalog: &Catalog) -> String {
+pub(crate) fn summary(findings: &[Finding], catalog: &Catalog) -> String {
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     catalog.text(&msg!(
         "check-summary",
@@ -359,7 +381,7 @@ fn summary(findings: &[Finding], catalog: &Catalog) -> String {
 }
 
 /// `error: …`: the prefix stays English in every language, like the findings' (for scripts).
-fn fail(message: &str) -> ExitCode {
+pub(crate) fn fail(message: &str) -> ExitCode {
     eprintln!("error: {}", anquan::diag::terminal_lines(message));
     ExitCode::from(1)
 }

@@ -12,6 +12,7 @@ pub mod model;
 pub mod pairs;
 pub mod permits;
 pub mod procedures;
+pub mod revisions;
 pub mod risk;
 pub mod service;
 pub mod sheet;

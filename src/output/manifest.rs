@@ -40,6 +40,9 @@ pub struct ManifestDocument {
     pub members: Option<Vec<String>>,
     /// The document's own date (spec §6).
     pub date: Option<String>,
+    /// Its released version (spec §13), else the base version it would be released at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
 }
 
 impl Manifest {
@@ -54,6 +57,7 @@ impl Manifest {
 /// it, then the pack and the enterprise page when the plan has them.
 pub fn bundle_entries(bundle: &Bundle, plan: &Plan) -> Vec<ManifestDocument> {
     let id = bundle.id();
+    let base = &bundle.site.loaded.config.document_control.version;
     let files_of = |wanted: &dyn Fn(Target) -> bool| -> BTreeMap<Format, String> {
         plan.files
             .iter()
@@ -75,6 +79,14 @@ pub fn bundle_entries(bundle: &Bundle, plan: &Plan) -> Vec<ManifestDocument> {
             }),
             members: (!doc.members.is_empty()).then(|| doc.members.clone()),
             date: doc.date.map(|d| d.to_string()),
+            version: Some(
+                bundle
+                    .release
+                    .documents
+                    .get(n)
+                    .and_then(|s| s.released.clone())
+                    .unwrap_or_else(|| base.clone()),
+            ),
         })
         .collect();
     let date = Some(bundle.site.date.to_string());
@@ -86,6 +98,7 @@ pub fn bundle_entries(bundle: &Bundle, plan: &Plan) -> Vec<ManifestDocument> {
         files: files_of(&|t| t == target),
         members: None,
         date: date.clone(),
+        version: None,
     };
     let pack_title = format!(
         "{}（{}）",

@@ -33,6 +33,7 @@ use crate::facts::{EnterpriseFacts, Site};
 use crate::i18n::{Catalog, Lang};
 use crate::output::manifest::{ManifestDocument, ManifestEnterprise, bundle_entries};
 use crate::output::writer::Sink;
+use crate::release::{self, EnterpriseStatus};
 use crate::render::bundle::{Artifact, Bundle, Format, Plan, Rendered, Renderer};
 use crate::render::engine::Engines;
 use crate::site::date::Date;
@@ -104,6 +105,8 @@ pub struct EnterpriseOutput {
     pub entry: ManifestEnterprise,
     pub documents: Vec<ManifestDocument>,
     pub index_row: Value,
+    /// Documents changed since the last release.
+    pub changes: Vec<crate::release::status::Change>,
 }
 
 /// Every document of one enterprise, built once for all formats.
@@ -111,10 +114,38 @@ pub struct EnterpriseDocs {
     pub docs: Vec<Document>,
     pub ledgers: Vec<Ledger>,
     pub context: Value,
+    /// Each document against the last release (spec §13).
+    pub release: EnterpriseStatus,
 }
 
+/// The documents as of the build date, with their released versions and 修订记录.
 pub fn enterprise_documents(
     site: &Site,
+    engines: &Engines,
+    loaded: &LoadedEnterprise,
+    facts: &EnterpriseFacts,
+) -> Result<EnterpriseDocs, BuildError> {
+    let mut built = documents_on(site, site.date, engines, loaded, facts)?;
+    let revisions = &site.loaded.revisions;
+    let then = match release::baseline_date(revisions, &loaded.id, site.date) {
+        Some(date) => Some(documents_on(site, date, engines, loaded, facts)?.docs),
+        None => None,
+    };
+    let snapshot = release::snapshot::snapshot(&loaded.data, facts);
+    built.release = release::attach(
+        revisions,
+        &loaded.id,
+        &mut built.docs,
+        then.as_deref(),
+        &snapshot,
+    );
+    Ok(built)
+}
+
+/// The documents as they are on `date`, before any release is applied.
+pub fn documents_on(
+    site: &Site,
+    date: Date,
     engines: &Engines,
     loaded: &LoadedEnterprise,
     facts: &EnterpriseFacts,
@@ -123,9 +154,9 @@ pub fn enterprise_documents(
     let id = &loaded.id;
     let config = &site.loaded.config;
     // Each document knows only what was known on its own date (spec §6).
-    let view = |by: DatedBy| as_of(e, date_of(by, e, site.date));
+    let view = |by: DatedBy| as_of(e, date_of(by, e, date));
     let issued = view(DatedBy::EnterpriseIssued);
-    let context = enterprise_context(&issued, facts, &config.agency, &site.date.to_string());
+    let context = enterprise_context(&issued, facts, &config.agency, &date.to_string());
     let mut docs = systems::systems(engines, id, &issued, &config.document_control, &context)?;
     // The forms read the systems as built (the 发布令 lists them, the 责任书 quote them).
     let forms = form_documents(
@@ -167,7 +198,7 @@ pub fn enterprise_documents(
     let at_build = view(DatedBy::Build);
     let ledgers = ledgers::ledgers(&LedgerContext {
         enterprise: &at_build,
-        date: site.date,
+        date,
         calendar: &site.calendar,
     });
     docs.extend(ledgers.iter().map(|l| l.to_document(id)));
@@ -204,7 +235,7 @@ pub fn enterprise_documents(
     docs.extend(service_documents(&ServiceContexts {
         at_start: service_cx(&at_start, &schedules[0], at_start.service.start),
         at_plan: service_cx(&at_plan, &schedules[1], at_plan.service.plan_issued_on),
-        at_build: service_cx(&at_build, &facts.schedule, site.date),
+        at_build: service_cx(&at_build, &facts.schedule, date),
     }));
     docs.extend(record_documents(
         engines,
@@ -213,15 +244,16 @@ pub fn enterprise_documents(
             enterprise: e,
             counselors: &config.counselors,
             agency: &config.agency,
-            date: site.date,
+            date,
         },
     )?);
     docs.extend(pair_documents(engines, id, &issued, facts, &context)?);
-    stamp(&mut docs, e, site.date);
+    stamp(&mut docs, e, date);
     Ok(EnterpriseDocs {
         docs,
         ledgers,
         context,
+        release: EnterpriseStatus::default(),
     })
 }
 
@@ -361,6 +393,7 @@ pub fn build_enterprise(
         docs,
         ledgers,
         context,
+        release,
     } = enterprise_documents(site, build.engines, loaded, facts)?;
     let plan = Plan::new(&loaded.id, &build.renderers.formats(), &docs);
     let findings: Vec<&Finding> = build
@@ -377,6 +410,7 @@ pub fn build_enterprise(
         context: &context,
         findings: &findings,
         plan: &plan,
+        release: &release,
     };
     let rendered = render_all(&bundle, &build.renderers.now, build.cache)?;
     let written = write_rendered(&bundle, rendered, build.sink)?;
@@ -390,5 +424,6 @@ pub fn build_enterprise(
         },
         documents: bundle_entries(&bundle, &plan),
         index_row: index_row(loaded, facts, build.findings, docs.len(), site.date),
+        changes: release.changes().cloned().collect(),
     })
 }

@@ -86,6 +86,9 @@ pub struct BuildReport {
     pub cache_pruned: usize,
     /// What each enterprise contributed (kept by a watch session for incremental rebuilds).
     pub outputs: Vec<EnterpriseOutput>,
+    /// The documents changed since the last release (spec §13), and its date.
+    pub changes: Vec<crate::release::status::Change>,
+    pub last_release: Option<Date>,
 }
 
 /// Load, validate and derive; `Err` holds input errors. Compliance findings come back
@@ -233,6 +236,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if let (false, Some(previous)) = (scope.is_full(), previous.as_ref()) {
         crate::output::carry::carry_over(&options.out, previous, &scope, &staging, &mut manifest)?;
     }
+    let revisions = &site.loaded.revisions;
+    report.last_release = revisions.last().map(|r| r.date);
+    report.changes = built.iter().flat_map(|o| o.changes.clone()).collect();
+    let changes = crate::release::changes_json(report.last_release, &report.changes);
+    staging.write("changes.json", changes.as_bytes())?;
     staging.write_manifest(&mut manifest)?;
     staging.commit()?;
     if let Some(cache) = &cache {
@@ -250,6 +258,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     report.docx_time = counts.time.get(&Format::Docx).copied().unwrap_or_default();
     report.warnings = counts.warnings;
     report.enterprises = selected.len();
+    let mut findings = findings;
+    if options.strict {
+        findings.extend(crate::release::unreleased_findings(
+            revisions,
+            &report.changes,
+        ));
+    }
     report.findings = findings;
     report.outputs = built;
     Ok(report)
@@ -336,6 +351,7 @@ pub fn write_index(
             files: [(Format::Html, "index.html".to_string())].into(),
             members: None,
             date: Some(site.date.to_string()),
+            version: None,
         });
     }
     for o in built {

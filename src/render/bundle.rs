@@ -171,6 +171,8 @@ pub struct Bundle<'a> {
     /// The compliance findings about this enterprise.
     pub findings: &'a [&'a Finding],
     pub plan: &'a Plan,
+    /// Each document against the last release: its version, whether it changed since.
+    pub release: &'a crate::release::EnterpriseStatus,
 }
 
 impl Bundle<'_> {

@@ -132,6 +132,7 @@ fn links(bundle: &Bundle) -> Vec<DocLink> {
             html: name(Format::Html, n).unwrap_or_default(),
             pdf: name(Format::Pdf, n),
             docx: name(Format::Docx, n),
+            changed: bundle.release.is_changed(n),
         })
         .collect()
 }
@@ -145,6 +146,8 @@ pub struct DocLink {
     pub html: String,
     pub pdf: Option<String>,
     pub docx: Option<String>,
+    /// Changed since the last release (spec §13): the page tags it 已修改.
+    pub changed: bool,
 }
 
 pub fn enterprise_page(

@@ -37,6 +37,8 @@ pub struct LoadedSite {
     pub config: Config,
     pub config_source: SourceFile,
     pub enterprises: Vec<LoadedEnterprise>,
+    /// `revisions.yaml`: the releases so far (none when the file is absent).
+    pub revisions: crate::release::file::Revisions,
 }
 
 impl LoadedSite {
@@ -80,18 +82,20 @@ pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
         }
     }
 
-    match config {
-        Some((config, config_source)) if findings.is_empty() => Ok(LoadedSite {
+    let revisions = crate::release::file::load(root, &mut findings);
+    match (config, revisions) {
+        (Some((config, config_source)), Some(revisions)) if findings.is_empty() => Ok(LoadedSite {
             root: root.to_path_buf(),
             config,
             config_source,
             enterprises,
+            revisions,
         }),
         _ => Err(findings),
     }
 }
 
-fn read_yaml<T: DeserializeOwned>(
+pub(crate) fn read_yaml<T: DeserializeOwned>(
     root: &Path,
     rel: &str,
     enterprise: Option<&str>,

@@ -5,7 +5,7 @@ use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Change {
-    /// anquan.yaml, templates, content, themes or fonts: every page may differ.
+    /// anquan.yaml, revisions.yaml, templates, content, themes or fonts: every page may differ.
     Everything,
     /// `enterprises/ID.yaml`: that enterprise and the index.
     Enterprise(String),
@@ -65,7 +65,8 @@ pub fn classify(site: &Path, out: &Path, path: &Path) -> Option<Change> {
     }
     let first = rel.components().next()?.as_os_str().to_str()?;
     match first {
-        "anquan.yaml" => Some(Change::Everything),
+        // A release changes every enterprise's versions and 修订记录.
+        "anquan.yaml" | "revisions.yaml" => Some(Change::Everything),
         "enterprises"
             if rel.components().count() == 2
                 && (name.ends_with(".yaml") || name.ends_with(".yml")) =>
@@ -95,6 +96,7 @@ mod tests {
     #[test]
     fn classifies_site_files() {
         assert_eq!(at("/s", "anquan.yaml"), Some(Change::Everything));
+        assert_eq!(at("/s", "revisions.yaml"), Some(Change::Everything));
         assert_eq!(
             at("/s", "enterprises/ruifeng.yaml"),
             Some(Change::Enterprise("ruifeng".into()))

@@ -258,6 +258,7 @@ impl PdfJob {
                 context: &docs.context,
                 findings: &[],
                 plan: &plan,
+                release: &docs.release,
             };
             let rendered = render_all(&bundle, &renderers, None)?;
             // A change during the compile (an enterprise removed, say) makes these stale.

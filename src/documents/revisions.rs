@@ -1,0 +1,143 @@
+//! The 修订记录 of a document (spec §13): a table of its releases (版本, 日期, 修订内容,
+//! 修订人/批准人) after its body, and its released version in its control block or date
+//! line. Boards, cards, badges and the other one-sheet or signed documents carry the
+//! version in their date line only: a table would push them off their sheet.
+
+use crate::documents::blocks::{header, heading, text};
+use crate::documents::model::{Block, Document, Inline, Kind};
+use crate::site::date::Date;
+
+/// One row of the 修订记录.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RevisionRow {
+    pub version: String,
+    pub date: Date,
+    pub changes: Vec<String>,
+    /// 修订人/批准人.
+    pub by: String,
+}
+
+/// Rows printed blank when the document was never released, to be filled by hand.
+const BLANK_ROWS: usize = 3;
+
+/// Does this kind of document print its 修订记录 as a table?
+pub fn has_revision_table(kind: Kind) -> bool {
+    !matches!(
+        kind,
+        Kind::ZoneBoard
+            | Kind::PostCard
+            | Kind::NoticeBoard
+            | Kind::Badge
+            | Kind::RiskMap
+            | Kind::ServiceNotice
+            | Kind::PairAgreement
+            | Kind::VisitRecord
+            | Kind::RectificationNotice
+            | Kind::ServiceReport
+            | Kind::Pack
+            | Kind::Index
+    )
+}
+
+/// Gives the document its released version and, where its kind has one, its 修订记录.
+pub fn apply(doc: &mut Document, released: Option<&str>, rows: &[RevisionRow]) {
+    if let Some(version) = released {
+        match (&mut doc.control, &mut doc.date_line) {
+            (Some(control), _) => control.version = version.to_string(),
+            (None, Some(line)) => line.push_str(&format!("　版本：{version}")),
+            (None, None) => {}
+        }
+    }
+    if has_revision_table(doc.kind) {
+        doc.blocks.extend(revision_blocks(rows));
+    }
+}
+
+/// The heading and the table; blank rows where there is no release yet.
+pub fn revision_blocks(rows: &[RevisionRow]) -> Vec<Block> {
+    let cell = |s: &str| text(s);
+    let mut body: Vec<Vec<Vec<Inline>>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                cell(&r.version),
+                cell(&r.date.to_string()),
+                cell(&r.changes.join("；")),
+                cell(&r.by),
+            ]
+        })
+        .collect();
+    if body.is_empty() {
+        body = vec![vec![Vec::new(); 4]; BLANK_ROWS];
+    }
+    vec![
+        heading("修订记录"),
+        Block::Table {
+            header: header(&["版本", "日期", "修订内容", "修订人/批准人"]),
+            rows: body,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::model::{Layout, plain_text};
+
+    fn doc(kind: Kind) -> Document {
+        let mut d = Document::of_enterprise(
+            kind,
+            "t".into(),
+            "x",
+            "s".into(),
+            Layout::Portrait,
+            Vec::new(),
+        );
+        d.date_line = Some("发布日期：2026年3月20日".into());
+        d
+    }
+
+    #[test]
+    fn a_register_gets_its_table_and_a_card_only_its_version() {
+        let row = RevisionRow {
+            version: "A/1".into(),
+            date: Date::parse("2026-11-23").expect("date"),
+            changes: vec!["风险点 R03 等级 低→较大".into(), "年度复评".into()],
+            by: "胡晓燕/应国强".into(),
+        };
+        let mut register = doc(Kind::RiskRegister);
+        apply(&mut register, Some("A/1"), std::slice::from_ref(&row));
+        let Some(Block::Table { rows, .. }) = register.blocks.last() else {
+            panic!("no table");
+        };
+        let cells: Vec<String> = rows[0].iter().map(|c| plain_text(c)).collect();
+        assert_eq!(
+            cells,
+            [
+                "A/1",
+                "2026-11-23",
+                "风险点 R03 等级 低→较大；年度复评",
+                "胡晓燕/应国强"
+            ]
+        );
+        assert_eq!(
+            register.date_line.as_deref(),
+            Some("发布日期：2026年3月20日　版本：A/1")
+        );
+        let mut card = doc(Kind::PostCard);
+        apply(&mut card, Some("A/1"), &[row]);
+        assert!(card.blocks.is_empty());
+        assert!(card.date_line.unwrap_or_default().ends_with("版本：A/1"));
+    }
+
+    #[test]
+    fn never_released_prints_blank_rows_to_fill_by_hand() {
+        let mut ledger = doc(Kind::Ledger);
+        apply(&mut ledger, None, &[]);
+        let Some(Block::Table { rows, .. }) = ledger.blocks.last() else {
+            panic!("no table");
+        };
+        assert_eq!(rows.len(), BLANK_ROWS);
+        assert_eq!(ledger.date_line.as_deref(), Some("发布日期：2026年3月20日"));
+    }
+}
