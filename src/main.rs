@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anquan::diag::{Finding, Severity};
+use anquan::output::shard::Shard;
 use anquan::pipeline::{self, BuildError, BuildOptions};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -51,6 +52,18 @@ enum Command {
         /// Enterprises (and so typst processes) built at once; default: the number of cores
         #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
+        /// Build the K-th of N shards of the enterprises (a stable split by id), for CI
+        /// matrices; `anquan merge` joins the shards
+        #[arg(long, value_name = "K/N", conflicts_with = "only")]
+        shard: Option<Shard>,
+    },
+    /// Join the outputs of `build --shard K/N` into one site, as an unsharded build writes it
+    Merge {
+        /// The output folder of every shard
+        #[arg(required = true, value_name = "SHARD_OUT")]
+        shards: Vec<PathBuf>,
+        #[arg(short, long)]
+        out: PathBuf,
     },
     /// Rebuild what each change touches (HTML first, PDFs after)
     Watch {
@@ -123,6 +136,7 @@ fn main() -> ExitCode {
             date,
             quiet,
             jobs,
+            shard,
         } => {
             let date = match date_or_usage(date.as_deref()) {
                 Ok(d) => d,
@@ -135,7 +149,7 @@ fn main() -> ExitCode {
             } else {
                 (true, true)
             };
-            let progress = (!quiet).then(|| progress_display(&dir));
+            let progress = (!quiet).then(|| progress_display(&dir, shard));
             let options = BuildOptions {
                 site: dir,
                 out: out.clone(),
@@ -144,6 +158,7 @@ fn main() -> ExitCode {
                 date,
                 html,
                 pdf,
+                shard,
                 progress: progress.as_ref().map(|p| p.callback()),
             };
             let pool = rayon::ThreadPoolBuilder::new()
@@ -166,12 +181,14 @@ fn main() -> ExitCode {
                             .iter()
                             .map(|(s, d)| format!("{s} {:.0} ms", d.as_secs_f64() * 1000.0))
                             .collect();
+                        let of_shard = shard.map(|s| format!(" (shard {s})")).unwrap_or_default();
                         println!(
-                            "built {} HTML pages, {} PDFs and {} DOCX for {} enterprise(s) into {} in {:.2} s ({}; DOCX {:.0} ms summed over enterprises)",
+                            "built {} HTML pages, {} PDFs and {} DOCX for {} enterprise(s){} into {} in {:.2} s ({}; DOCX {:.0} ms summed over enterprises)",
                             report.pages,
                             report.pdfs,
                             report.docx,
                             report.enterprises,
+                            of_shard,
                             out.display(),
                             total,
                             steps.join(", "),
@@ -208,6 +225,17 @@ fn main() -> ExitCode {
             date,
             quiet,
         } => watch(dir, out, date, Some(port), quiet),
+        Command::Merge { shards, out } => match anquan::output::merge::merge(&shards, &out) {
+            Ok(files) => {
+                println!(
+                    "merged {} shards into {} ({files} files)",
+                    shards.len(),
+                    out.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(err) => fail(&format!("{err}; {} is unchanged", out.display())),
+        },
         Command::Doctor { dir } => {
             let report = anquan::doctor::doctor(&dir);
             print!("{}", report.text);
@@ -287,14 +315,17 @@ struct ProgressDisplay {
     terminal: bool,
 }
 
-fn progress_display(dir: &std::path::Path) -> ProgressDisplay {
+fn progress_display(dir: &std::path::Path, shard: Option<Shard>) -> ProgressDisplay {
     let total = std::fs::read_dir(dir.join("enterprises"))
         .map(|d| {
             d.filter_map(Result::ok)
                 .filter(|e| {
-                    e.path()
-                        .extension()
-                        .is_some_and(|x| x == "yaml" || x == "yml")
+                    let path = e.path();
+                    path.extension().is_some_and(|x| x == "yaml" || x == "yml")
+                        && path
+                            .file_stem()
+                            .and_then(|id| id.to_str())
+                            .is_some_and(|id| shard.is_none_or(|s| s.contains(id)))
                 })
                 .count()
         })

@@ -2,4 +2,6 @@
 
 pub mod carry;
 pub mod manifest;
+pub mod merge;
+pub mod shard;
 pub mod writer;

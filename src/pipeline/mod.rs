@@ -12,7 +12,9 @@ use serde_json::Value;
 use crate::diag::Finding;
 use crate::documents::model::Kind;
 use crate::facts::{self, EnterpriseFacts, Site};
+use crate::output::carry::{Scope, carry_over, previous_manifest};
 use crate::output::manifest::{Manifest, ManifestDocument};
+use crate::output::shard::Shard;
 use crate::output::writer::{OutputError, Sink, Staging};
 use crate::render::bundle::{Format, Renderer};
 use crate::render::docx::DocxRenderer;
@@ -60,7 +62,17 @@ pub struct BuildOptions {
     pub date: Date,
     pub html: bool,
     pub pdf: bool,
+    /// `--shard K/N`: only this share of the enterprises, with the full agency index.
+    pub shard: Option<Shard>,
     pub progress: Option<Progress>,
+}
+
+impl BuildOptions {
+    /// Whether this build renders the enterprise `id`.
+    fn selects(&self, id: &str) -> bool {
+        (self.only.is_empty() || self.only.iter().any(|o| o == id))
+            && self.shard.is_none_or(|s| s.contains(id))
+    }
 }
 
 #[derive(Debug, Default)]
@@ -151,7 +163,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     let selected: Vec<(&LoadedEnterprise, &EnterpriseFacts)> = site
         .enterprises()
-        .filter(|(e, _)| options.only.is_empty() || options.only.contains(&e.id))
+        .filter(|(e, _)| options.selects(&e.id))
         .collect();
     let counts = Mutex::new(Counts::default());
     let enterprise_build = EnterpriseBuild {
@@ -179,31 +191,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     lap(&mut report, "enterprises");
 
     // A partial build keeps the rest of the last output: other enterprises keep their
-    // row on the index, their files and their manifest entries.
-    let previous = crate::output::carry::previous_manifest(&options.out);
+    // row on the index, their files and their manifest entries. A shard writes exactly
+    // its share, whatever OUT held before.
+    let previous = previous_manifest(&options.out).filter(|_| options.shard.is_none());
     let known = site.loaded.ids();
-    let scope = crate::output::carry::Scope {
+    let scope = Scope {
         enterprises: &options.only,
         known: &known,
         html: options.html,
         pdf: options.pdf,
     };
-    let other_rows: Vec<Value> = site
-        .enterprises()
-        .filter(|(e, _)| !options.only.is_empty() && !options.only.contains(&e.id))
-        .map(|(e, f)| {
-            let documents = previous.as_ref().map_or(0, |m| {
-                m.documents
-                    .iter()
-                    .filter(|d| {
-                        d.enterprise.as_deref() == Some(e.id.as_str())
-                            && !matches!(d.kind, Kind::Index | Kind::Pack)
-                    })
-                    .count()
-            });
-            enterprise::index_row(e, f, &findings, documents, site.date)
-        })
-        .collect();
+    let other_rows = if options.html {
+        other_index_rows(&site, &engines, options, previous.as_ref(), &findings)?
+    } else {
+        Vec::new()
+    };
     let mut manifest = write_index(
         &site,
         &engines,
@@ -215,8 +217,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         &staging,
     )?;
     if let (false, Some(previous)) = (scope.is_full(), previous.as_ref()) {
-        crate::output::carry::carry_over(&options.out, previous, &scope, &staging, &mut manifest)?;
+        carry_over(&options.out, previous, &scope, &staging, &mut manifest)?;
     }
+    manifest.shard = options.shard;
     staging.write("manifest.json", manifest.to_json().as_bytes())?;
     staging.commit()?;
     lap(&mut report, "index+write");
@@ -231,6 +234,45 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     report.findings = findings;
     report.outputs = built;
     Ok(report)
+}
+
+/// The agency index rows of the enterprises this build does not render. A shard counts
+/// their documents itself, so that every shard writes the same full index; an `--only`
+/// build takes the counts from the last output.
+fn other_index_rows(
+    site: &Site,
+    engines: &Engines,
+    options: &BuildOptions,
+    previous: Option<&Manifest>,
+    findings: &[Finding],
+) -> Result<Vec<Value>, BuildError> {
+    let others: Vec<(&LoadedEnterprise, &EnterpriseFacts)> = site
+        .enterprises()
+        .filter(|(e, _)| !options.selects(&e.id))
+        .collect();
+    others
+        .par_iter()
+        .map(|(e, f)| {
+            let documents = match options.shard {
+                Some(_) => enterprise::enterprise_documents(site, engines, e, f)?
+                    .docs
+                    .len(),
+                None => previous.map_or(0, |m| listed_documents(m, &e.id)),
+            };
+            Ok(enterprise::index_row(e, f, findings, documents, site.date))
+        })
+        .collect()
+}
+
+/// The documents the manifest lists for an enterprise (not its pack or page).
+fn listed_documents(manifest: &Manifest, id: &str) -> usize {
+    manifest
+        .documents
+        .iter()
+        .filter(|d| {
+            d.enterprise.as_deref() == Some(id) && !matches!(d.kind, Kind::Index | Kind::Pack)
+        })
+        .count()
 }
 
 /// Copies every image the pages show (counselor photos, finding photos) to
@@ -292,6 +334,7 @@ pub fn write_index(
         date: site.date.to_string(),
         enterprises: built.iter().map(|o| o.entry.clone()).collect(),
         documents: Vec::new(),
+        shard: None,
     };
     if html {
         let mut rows: Vec<Value> = built

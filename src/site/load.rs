@@ -93,6 +93,9 @@ pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
         }
     }
 
+    // In id order, not file-name order (`a-b.yaml` sorts before `a.yaml`): the index,
+    // the manifest and `merge` all list enterprises by id.
+    enterprises.sort_by(|a, b| a.id.cmp(&b.id));
     match config {
         Some((config, config_source)) if findings.is_empty() => Ok(LoadedSite {
             root: root.to_path_buf(),
