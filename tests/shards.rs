@@ -193,6 +193,19 @@ fn merge_refuses_shards_of_other_dates_counts_or_sites() {
     let err = merge_refuses(&[one, two, &third]);
     assert!(err.contains("shards 1/2 and 3/3"), "{err}");
 
+    // A shard whose enterprises have PDFs beside one without.
+    let with_pdf = tmp.path().join("with-pdf");
+    copy_dir(two, &with_pdf);
+    let mut m = manifest(&with_pdf);
+    for doc in m["documents"].as_array_mut().unwrap() {
+        if doc["enterprise"].is_string() {
+            doc["files"]["pdf"] = "x.pdf".into();
+        }
+    }
+    fs::write(with_pdf.join("manifest.json"), m.to_string()).unwrap();
+    let err = merge_refuses(&[one, &with_pdf]);
+    assert!(err.contains("built with --html or --pdf"), "{err}");
+
     // A shared file written differently by two shards.
     let edited = tmp.path().join("edited");
     copy_dir(two, &edited);

@@ -3,7 +3,7 @@
 //! agency index and the site files (stylesheet, images) and only its own enterprises'
 //! folders and manifest entries; merge checks that the shards agree before writing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -12,6 +12,7 @@ use walkdir::WalkDir;
 use crate::output::manifest::{Manifest, ManifestDocument};
 use crate::output::shard::Shard;
 use crate::output::writer::{OutputError, Sink, Staging};
+use crate::render::bundle::Format;
 
 const MANIFEST: &str = "manifest.json";
 
@@ -131,6 +132,11 @@ fn check_complete(shards: &[ShardOutput]) -> Result<(), MergeError> {
                 format!("shards {} and {}", first.shard, other.shard),
             ));
         }
+        let (formats_a, formats_b) = (formats(a), formats(b));
+        if !formats_a.is_empty() && !formats_b.is_empty() && formats_a != formats_b {
+            let what = "one was built with --html or --pdf, the other not".to_string();
+            return Err(disagree(other, what));
+        }
         if agency_documents(b) != agency_documents(a) {
             let what = "their agency documents (the index) differ".to_string();
             return Err(disagree(other, what));
@@ -174,6 +180,16 @@ fn check_outside(shards: &[ShardOutput], out: &Path) -> Result<(), MergeError> {
         }
     }
     Ok(())
+}
+
+/// The formats of a shard's enterprise files (none for an empty shard).
+fn formats(manifest: &Manifest) -> BTreeSet<Format> {
+    manifest
+        .documents
+        .iter()
+        .filter(|d| d.enterprise.is_some())
+        .flat_map(|d| d.files.keys().copied())
+        .collect()
 }
 
 fn agency_documents(manifest: &Manifest) -> Vec<&ManifestDocument> {
