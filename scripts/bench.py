@@ -203,15 +203,15 @@ def cold_warm_changed(anquan, tmp, n, runs, rows, base):
     html = best(runs, lambda: anquan.build(site, os.path.join(tmp, "out-html"), "--html", "-q")[0])
     edit_client(site)
     changed, _, _ = anquan.build(site, out, "-q", *anquan.cache_flags(cache))
-    note = "" if anquan.has_cache else " (no --cache in this binary: a full rebuild)"
-    rows.append(("one client's PDFs and DOCX: build --pdf --only", one, base,
+    note = "" if anquan.has_cache else "; no --cache in this binary: a full rebuild"
+    rows.append(("one client's PDFs+DOCX: build --pdf --only", one, base,
                  f"DOCX {docx_ms(one_out):.2f} s of it"))
     rows.append((f"cold: {n} clients, HTML+PDF+DOCX", cold, None, "goal: half of today's"))
     rows.append(("  per client", cold / n, base, ""))
-    rows.append((f"warm from the cache, nothing changed{note}", warm, None,
-                 f"{warm / cold:.2f}x cold (goal <= 0.30x)"))
-    rows.append((f"one client changed{note}", changed, None,
-                 f"{changed / (one + html):.2f}x (one client + HTML) (goal <= 1.00x)"))
+    rows.append(("warm from the cache, nothing changed", warm, None,
+                 f"{warm / cold:.2f}x cold (goal <= 0.30x){note}"))
+    rows.append(("one client changed", changed, None,
+                 f"{changed / (one + html):.2f}x one client + HTML (goal <= 1.00x){note}"))
     rows.append((f"  reference: HTML of all {n} clients", html, None, ""))
 
 
@@ -317,7 +317,7 @@ def main(argv):
         base = figures["pack"] if figures else None
         if figures:
             rows.append(("typst alone: the pack of one client", figures["pack"], base, "the baseline"))
-            rows.append(("typst on main.typ as anquan runs it (all its PDFs)", figures["main"], base,
+            rows.append(("typst on main.typ as anquan runs it (all PDFs)", figures["main"], base,
                          "goal <= 1.25x"))
             rows.append(("  typst inside anquan's build of that client", figures["inside"], base,
                          f"{figures['runs']} typst run(s)"))
@@ -325,7 +325,7 @@ def main(argv):
         scale(anquan, tmp, scale_n, runs, rows)
         shards(anquan, tmp, shard_n, "--shard-pdf" in argv, rows, base)
         if "--no-serve" not in argv:
-            rows.append(("serve: an edit to one client reaches the browser",
+            rows.append(("serve: an edit reaches the browser",
                          serve_latency(anquan.binary, os.path.join(tmp, f"site-{cold_n}")), None, ""))
     print_table(rows, base)
 
