@@ -14,4 +14,4 @@ test: setup
 	scripts/test.sh
 
 bench:
-	python3 scripts/bench.py 50
+	python3 scripts/bench.py

@@ -176,6 +176,13 @@ init-next = next: anquan build { $dir }
 threads-failed = cannot start worker threads: { $error }
 build-done = built { $pages } HTML pages, { $pdfs } PDFs and { $docx } DOCX for { $enterprises } enterprise(s) into { $out } in { $seconds } s ({ $steps }; DOCX { $docx_ms } ms summed over enterprises)
 build-cached = the PDFs of { $enterprises } enterprise(s) came from the cache unchanged
+build-shard = (shard { $shard })
+merge-done = merged { $shards } shards into { $out } ({ $files } files)
+merge-failed = { $error }; { $out } is unchanged
+help-build-shard = Build the K-th of N shards of the enterprises (a stable split by id), for CI matrices; `anquan merge` joins the shards
+help-merge = Join the outputs of `build --shard K/N` into one site, as an unsharded build writes it
+help-merge-shards = The output folder of every shard
+help-merge-out = The merged site
 build-invalid = { $errors } error(s); nothing was written, { $out } is unchanged
 build-pdf-failed = { $error }
     { $out } is unchanged; `anquan doctor` checks the PDF tools

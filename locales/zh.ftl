@@ -176,6 +176,13 @@ init-next = 下一步：anquan build { $dir }
 threads-failed = 无法启动工作线程：{ $error }
 build-done = 已生成 { $enterprises } 家企业的 { $pages } 个 HTML 页面、{ $pdfs } 个 PDF 和 { $docx } 个 DOCX，输出到 { $out }，用时 { $seconds } 秒（{ $steps }；DOCX 各企业合计 { $docx_ms } ms）
 build-cached = { $enterprises } 家企业的 PDF 未变，取自缓存
+build-shard = （分片 { $shard }）
+merge-done = 已将 { $shards } 个分片合并到 { $out }（{ $files } 个文件）
+merge-failed = { $error }；{ $out } 未改动
+help-build-shard = 只生成第 K 个分片（共 N 片，按企业 ID 稳定划分），供 CI 并行矩阵使用；用 `anquan merge` 合并各分片
+help-merge = 把 `build --shard K/N` 的各分片输出合并为一个站点，与不分片生成的结果逐字节相同
+help-merge-shards = 各分片的输出目录
+help-merge-out = 合并后的输出目录
 build-invalid = 共 { $errors } 个错误；未写入任何文件，{ $out } 保持不变
 build-pdf-failed = { $error }
     { $out } 保持不变；可运行 `anquan doctor` 检查 PDF 工具

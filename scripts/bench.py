@@ -1,12 +1,25 @@
 #!/usr/bin/env python3
-"""Benchmark: generate an agency of N enterprises from the bundled example and time
-`anquan build --html` on it. Prints pages, seconds, pages per second and peak memory.
+"""Benchmark anquan at agency and city scale (issue 16), with the release binary, and
+print one table. Every time is set beside the typst-alone baseline measured in the same
+run: typst compiling one enterprise's pack alone, in the sandbox anquan prepared for it
+(ANQUAN_KEEP_TYPST_ROOT), with the same fonts and flags.
 
-usage: scripts/bench.py [N] [--runs R] [--pdf K]   (default N=50, R=3, K=2; builds the release binary)
+usage: scripts/bench.py [N] [--quick] [--cold N] [--scale N] [--shard-clients N]
+                        [--shard-pdf] [--runs R] [--no-serve]
 
-Also times the PDFs of K enterprises (`build --pdf --only ...`) and, with `anquan serve`
-on a free loopback port, how long an edit to one enterprise takes to reach the served page.
+  N, --scale N        HTML only, N generated clients: pages/s and peak memory, also at N/4
+                      to show the growth (default 1000; --quick 100)
+  --cold N            HTML and PDF of N clients: cold, warm from the cache, one client
+                      changed (default 40; --quick 4)
+  --shard-clients N   `--shard 1/4` against the unsharded build (default 200; --quick 20),
+                      HTML only unless --shard-pdf
+  --runs R            typst baseline and HTML timings: best of R (default 2)
+  --no-serve          skip the edit-to-browser latency of `anquan serve`
+
+The warm and one-changed scenarios use `--cache DIR` when the binary has it; a binary
+without a cache rebuilds everything, and the table says so.
 """
+import json
 import os
 import re
 import shutil
@@ -17,9 +30,11 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATE = "2026-11-23"
 
 
 def make_site(dest, n):
+    """An agency of n clients generated from the bundled example, one counselor per 30."""
     example = os.path.join(ROOT, "example")
     shutil.copytree(example, dest, ignore=shutil.ignore_patterns("public"))
     ent_dir = os.path.join(dest, "enterprises")
@@ -41,54 +56,202 @@ def make_site(dest, n):
         f.write(config)
     for i in range(n):
         name = templates[i % len(templates)]
-        text = sources[name].replace("有限公司", f"{i + 1:03d}号分厂有限公司", 1)
+        text = sources[name].replace("有限公司", f"{i + 1:04d}号分厂有限公司", 1)
         text = re.sub(r"  counselors: \[[^\]]*\]", f"  counselors: [bench{i // 30}]", text, count=1)
-        with open(os.path.join(ent_dir, f"e{i + 1:03d}.yaml"), "w", encoding="utf-8") as f:
+        with open(os.path.join(ent_dir, f"e{i + 1:04d}.yaml"), "w", encoding="utf-8") as f:
             f.write(text)
 
 
-def main(argv):
-    n = int(argv[0]) if argv and argv[0].isdigit() else 50
-    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 3
-    subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
-    binary = os.path.join(ROOT, "target", "release", "anquan")
-    with tempfile.TemporaryDirectory() as tmp:
-        site = os.path.join(tmp, "site")
-        make_site(site, n)
-        best, peak_kb = None, 0
-        for _ in range(runs):
-            start = time.perf_counter()
-            child = subprocess.Popen([binary, "build", site, "--html", "-q", "--date", "2026-11-23"])
-            _, status, usage = os.wait4(child.pid, 0)  # this child's own peak memory, not cargo's
-            elapsed = time.perf_counter() - start
-            if status != 0:
-                sys.exit("anquan build failed")
-            best = elapsed if best is None else min(best, elapsed)
-            peak_kb = max(peak_kb, usage.ru_maxrss)
-        pages = sum(1 for _, _, files in os.walk(os.path.join(site, "public")) for f in files if f.endswith(".html"))
-        peak_mb = peak_kb / 1024
-        pdf_count = int(argv[argv.index("--pdf") + 1]) if "--pdf" in argv else 2
-        only = sum((["--only", f"e{i + 1:03d}"] for i in range(min(pdf_count, n))), [])
+def edit_client(site, client="e0001"):
+    """Renames one client: every one of its documents changes."""
+    path = os.path.join(site, "enterprises", f"{client}.yaml")
+    text = open(path, encoding="utf-8").read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace("分厂有限公司", "分厂（改）有限公司", 1))
+
+
+class Anquan:
+    def __init__(self, binary):
+        self.binary = binary
+        help_text = subprocess.run([binary, "build", "--help"], capture_output=True, text=True).stdout
+        self.has_cache = "--cache" in help_text
+
+    def cache_flags(self, cache_dir):
+        return ["--cache", cache_dir] if self.has_cache else []
+
+    def no_cache(self):
+        return ["--no-cache"] if self.has_cache else []
+
+    def run(self, args, env=None):
+        """Runs `anquan ARGS`; returns (seconds, peak MB of this process alone, stdout)."""
         start = time.perf_counter()
-        child = subprocess.Popen([binary, "build", site, "--pdf", "-q", "--date", "2026-11-23", "-o", os.path.join(tmp, "pdf")] + only)
+        child = subprocess.Popen([self.binary] + args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                 env=env, text=True)
+        out = child.stdout.read()
         _, status, usage = os.wait4(child.pid, 0)
-        pdf_seconds = time.perf_counter() - start
-        pdf_peak_mb = usage.ru_maxrss / 1024
-        edit_ms = serve_latency(binary, site)
-    print(f"enterprises: {n}")
-    print(f"html pages: {pages}")
-    print(f"best of {runs}: {best:.3f} s")
-    print(f"pages per second: {pages / best:.0f}")
-    print(f"peak memory: {peak_mb:.0f} MB")
-    print(f"PDFs of {min(pdf_count, n)} enterprises: {pdf_seconds:.2f} s ({pdf_seconds / max(1, min(pdf_count, n)):.2f} s each), peak {pdf_peak_mb:.0f} MB (the largest process: typst)")
-    print(f"serve: an edit to one enterprise reached the browser in {edit_ms:.0f} ms")
+        elapsed = time.perf_counter() - start
+        if status != 0:
+            sys.exit(f"anquan {' '.join(args)} failed")
+        return elapsed, usage.ru_maxrss / 1024, out
+
+    def build(self, site, out, *flags, env=None):
+        return self.run(["build", site, "-o", out, "--date", DATE] + list(flags), env=env)
+
+
+def best(runs, measure):
+    return min(measure() for _ in range(runs))
+
+
+def html_pages(out):
+    return sum(1 for _, _, files in os.walk(out) for f in files if f.endswith(".html"))
+
+
+def docx_ms(stdout):
+    """The DOCX time the build line reports (summed over enterprises)."""
+    m = re.search(r"DOCX (\d+) ms summed", stdout)
+    return int(m.group(1)) / 1000 if m else 0.0
+
+
+# --- the typst-alone baseline -------------------------------------------------------
+
+WRAPPER = """#!/usr/bin/env python3
+# Passes every call to the real typst; records each compile and keeps its font folder.
+import json, os, shutil, subprocess, sys, time
+args = sys.argv[1:]
+start = time.perf_counter()
+code = subprocess.run([os.environ["BENCH_REAL_TYPST"]] + args).returncode
+if args[:1] == ["compile"]:
+    fonts = args[args.index("--font-path") + 1]
+    keep = os.environ["BENCH_FONTS"]
+    if not os.path.exists(keep):
+        shutil.copytree(fonts, keep, symlinks=True)
+    with open(os.environ["BENCH_LOG"], "a") as log:
+        log.write(json.dumps({"args": args, "seconds": time.perf_counter() - start}) + "\\n")
+sys.exit(code)
+"""
+
+
+def pack_only_source(main_typ):
+    """main.typ without the per-document exports: the pack alone, laid out as anquan lays
+    it out. None when the template no longer has that shape."""
+    loop = main_typ.find("#for doc in data.documents {")
+    pack = main_typ.find("#document(data.pack")
+    if loop < 0 or pack < loop:
+        return None
+    return main_typ[:loop] + main_typ[pack:]
+
+
+def typst_baseline(anquan, site, tmp, runs):
+    """Builds one client's PDFs through a recording typst; returns the figures of the
+    pack alone and of main.typ as anquan runs it, in the kept sandbox."""
+    real = shutil.which(os.environ.get("ANQUAN_TYPST", "typst"))
+    if real is None:
+        sys.exit("typst is not on PATH: run scripts/setup.sh")
+    wrapper = os.path.join(tmp, "typst-recording")
+    with open(wrapper, "w") as f:
+        f.write(WRAPPER)
+    os.chmod(wrapper, 0o755)
+    keep, log, fonts = (os.path.join(tmp, n) for n in ("typst-root", "typst-log.jsonl", "typst-fonts"))
+    env = dict(os.environ, ANQUAN_TYPST=wrapper, ANQUAN_KEEP_TYPST_ROOT=keep, BENCH_REAL_TYPST=real,
+               BENCH_LOG=log, BENCH_FONTS=fonts)
+    anquan.build(site, os.path.join(tmp, "out-recorded"), "--pdf", "--only", "e0001", *anquan.no_cache(), env=env)
+    compiles = [json.loads(line) for line in open(log)]
+    sandbox = os.path.join(keep, "e0001")
+    main_args = next((c["args"] for c in compiles if "main.typ" in c["args"]), None)
+    if main_args is None:
+        return None
+
+    def typst(source):
+        args = [real] + list(main_args)
+        out = tempfile.mkdtemp(dir=tmp)
+        args[args.index("main.typ") + 1] = out
+        args[args.index("main.typ")] = source
+        args[args.index("--root") + 1] = sandbox
+        args[args.index("--font-path") + 1] = fonts
+
+        def once():
+            start = time.perf_counter()
+            subprocess.run(args, cwd=sandbox, check=True, capture_output=True)
+            return time.perf_counter() - start
+        return best(runs, once)
+
+    pack = pack_only_source(open(os.path.join(sandbox, "main.typ"), encoding="utf-8").read())
+    if pack is None:
+        return None
+    with open(os.path.join(sandbox, "pack-only.typ"), "w", encoding="utf-8") as f:
+        f.write(pack)
+    return {
+        "pack": typst("pack-only.typ"),
+        "main": typst("main.typ"),
+        "inside": sum(c["seconds"] for c in compiles),
+        "runs": len(compiles),
+    }
+
+
+# --- the scenarios ------------------------------------------------------------------
+
+def cold_warm_changed(anquan, tmp, n, runs, rows, base):
+    """HTML and PDF of n clients: cold, warm, one client changed; and the references:
+    one client's PDFs alone, the HTML of all."""
+    site = os.path.join(tmp, f"site-{n}")
+    make_site(site, n)
+    cache = os.path.join(tmp, "cache")
+    out = os.path.join(tmp, f"out-{n}")
+    cold, _, _ = anquan.build(site, out, "-q", *anquan.cache_flags(cache))
+    warm, _, _ = anquan.build(site, out, "-q", *anquan.cache_flags(cache))
+    one, _, one_out = anquan.build(site, os.path.join(tmp, "out-one"), "--pdf", "--only", "e0001", *anquan.no_cache())
+    html = best(runs, lambda: anquan.build(site, os.path.join(tmp, "out-html"), "--html", "-q")[0])
+    edit_client(site)
+    changed, _, _ = anquan.build(site, out, "-q", *anquan.cache_flags(cache))
+    note = "" if anquan.has_cache else "; no --cache in this binary: a full rebuild"
+    rows.append(("one client's PDFs+DOCX: build --pdf --only", one, base,
+                 f"DOCX {docx_ms(one_out):.2f} s of it"))
+    rows.append((f"cold: {n} clients, HTML+PDF+DOCX", cold, None, "goal: half of today's"))
+    rows.append(("  per client", cold / n, base, ""))
+    rows.append(("warm from the cache, nothing changed", warm, None,
+                 f"{warm / cold:.2f}x cold (goal <= 0.30x){note}"))
+    rows.append(("one client changed", changed, None,
+                 f"{changed / (one + html):.2f}x one client + HTML (goal <= 1.00x){note}"))
+    rows.append((f"  reference: HTML of all {n} clients", html, None, ""))
+
+
+def scale(anquan, tmp, n, runs, rows):
+    """HTML only at n/4 and n clients: pages per second and peak memory."""
+    for size in sorted({max(1, n // 4), n}):
+        site = os.path.join(tmp, f"scale-{size}")
+        make_site(site, size)
+        out = os.path.join(tmp, f"scale-out-{size}")
+        # The largest size runs once (the machine may be shared); smaller ones best of R.
+        results = [anquan.build(site, out, "--html", "-q") for _ in range(1 if size == n else runs)]
+        seconds = min(r[0] for r in results)
+        peak = max(r[1] for r in results)
+        pages = html_pages(out)
+        goal = " (goal < 300 MB)" if size == n else ""
+        rows.append((f"{size} clients, HTML only: {pages} pages", seconds, None,
+                     f"{pages / seconds:.0f} pages/s, peak {peak:.0f} MB{goal}"))
+        shutil.rmtree(site)
+        shutil.rmtree(out)
+
+
+def shards(anquan, tmp, n, pdf, rows, base):
+    """`--shard 1/4` of n clients against the unsharded build."""
+    site = os.path.join(tmp, f"shard-site-{n}")
+    make_site(site, n)
+    flags = ["-q"] + (anquan.no_cache() if pdf else ["--html"])
+    kind = "HTML+PDF+DOCX" if pdf else "HTML only"
+    full, _, _ = anquan.build(site, os.path.join(tmp, "shard-full"), *flags)
+    quarter, _, _ = anquan.build(site, os.path.join(tmp, "shard-1"), "--shard", "1/4", *flags)
+    share = len(json.load(open(os.path.join(tmp, "shard-1", "manifest.json")))["enterprises"])
+    rows.append((f"{n} clients unsharded, {kind}", full, base if pdf else None, ""))
+    rows.append((f"  --shard 1/4 ({share} clients)", quarter, base if pdf else None,
+                 f"{quarter / full:.2f}x unsharded (goal 0.25x)"))
 
 
 def serve_latency(binary, site):
     """Starts `anquan serve` on a free port, edits one enterprise, and times until the
     served page shows the edit."""
     import urllib.request
-    server = subprocess.Popen([binary, "serve", site, "--port", "0", "--date", "2026-11-23"],
+    server = subprocess.Popen([binary, "serve", site, "--port", "0", "--date", DATE],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         line = server.stdout.readline()
@@ -97,8 +260,7 @@ def serve_latency(binary, site):
         while not server.stdout.readline().startswith("rebuilt"):
             pass
         threading.Thread(target=lambda: [None for _ in server.stdout], daemon=True).start()
-        page = base + "e001/system-01-responsibility.html"
-
+        page = base + "e0001/system-01-responsibility.html"
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, never a proxy
 
         def body():
@@ -108,19 +270,64 @@ def serve_latency(binary, site):
             except OSError:
                 return ""
         deadline = time.time() + 120
-        while "分厂有限公司" not in body() and time.time() < deadline:
+        while "号分厂" not in body() and time.time() < deadline:
             time.sleep(0.05)
-        path = os.path.join(site, "enterprises", "e001.yaml")
+        path = os.path.join(site, "enterprises", "e0001.yaml")
         text = open(path, encoding="utf-8").read()
         start = time.perf_counter()
         with open(path, "w", encoding="utf-8") as f:
-            f.write(text.replace("分厂有限公司", "分厂（改）有限公司", 1))
-        while "分厂（改）有限公司" not in body() and time.perf_counter() - start < 30:
+            f.write(text.replace("号分厂", "号分厂又改", 1))
+        while "号分厂又改" not in body() and time.perf_counter() - start < 30:
             time.sleep(0.005)
-        return (time.perf_counter() - start) * 1000
+        return time.perf_counter() - start
     finally:
         server.kill()
         server.wait()
+
+
+def print_table(rows, base):
+    print()
+    print(f"{'scenario':<58} {'seconds':>9} {'x typst pack':>13}  notes")
+    for name, seconds, ratio_base, notes in rows:
+        ratio = f"{seconds / ratio_base:.2f}x" if ratio_base else ""
+        print(f"{name:<58} {seconds:>9.3f} {ratio:>13}  {notes}")
+    if base is None:
+        print("typst baseline: unavailable (main.typ no longer has the per-document loop)")
+
+
+def option(argv, name, default):
+    return int(argv[argv.index(name) + 1]) if name in argv else default
+
+
+def main(argv):
+    quick = "--quick" in argv
+    positional = argv[0] if argv and argv[0].isdigit() else None
+    scale_n = option(argv, "--scale", int(positional) if positional else (100 if quick else 1000))
+    cold_n = option(argv, "--cold", 4 if quick else 40)
+    shard_n = option(argv, "--shard-clients", 20 if quick else 200)
+    runs = option(argv, "--runs", 2)
+    subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    anquan = Anquan(os.path.join(target, "release", "anquan"))
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        site = os.path.join(tmp, "baseline-site")
+        make_site(site, 1)
+        figures = typst_baseline(anquan, site, tmp, runs)
+        base = figures["pack"] if figures else None
+        if figures:
+            rows.append(("typst alone: the pack of one client", figures["pack"], base, "the baseline"))
+            rows.append(("typst on main.typ as anquan runs it (all PDFs)", figures["main"], base,
+                         "goal <= 1.25x"))
+            rows.append(("  typst inside anquan's build of that client", figures["inside"], base,
+                         f"{figures['runs']} typst run(s)"))
+        cold_warm_changed(anquan, tmp, cold_n, runs, rows, base)
+        scale(anquan, tmp, scale_n, runs, rows)
+        shards(anquan, tmp, shard_n, "--shard-pdf" in argv, rows, base)
+        if "--no-serve" not in argv:
+            rows.append(("serve: an edit reaches the browser",
+                         serve_latency(anquan.binary, os.path.join(tmp, f"site-{cold_n}")), None, ""))
+    print_table(rows, base)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,11 @@
 //! The command line's shape (clap), and its help in the user's language: English from
 //! the doc comments, Chinese from the catalogue (`help-*` ids in `locales/zh.ftl`).
 
+pub mod progress;
+
 use std::path::PathBuf;
+
+use anquan::output::shard::Shard;
 
 use anquan::i18n::{Catalog, Lang};
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -57,6 +61,18 @@ pub enum Command {
         /// Make every file afresh, neither reading nor writing a cache (or ANQUAN_CACHE=off)
         #[arg(long)]
         no_cache: bool,
+        /// Build the K-th of N shards of the enterprises (a stable split by id), for CI
+        /// matrices; `anquan merge` joins the shards
+        #[arg(long, value_name = "K/N", conflicts_with = "only")]
+        shard: Option<Shard>,
+    },
+    /// Join the outputs of `build --shard K/N` into one site, as an unsharded build writes it
+    Merge {
+        /// The output folder of every shard
+        #[arg(required = true, value_name = "SHARD_OUT")]
+        shards: Vec<PathBuf>,
+        #[arg(short, long)]
+        out: PathBuf,
     },
     /// Rebuild what each change touches (HTML first, PDFs after)
     Watch {
@@ -170,6 +186,10 @@ const HELP: &[(&str, &str, &str)] = &[
     ("serve", "date", "help-date"),
     ("serve", "quiet", "help-quiet"),
     ("doctor", "", "help-doctor"),
+    ("build", "shard", "help-build-shard"),
+    ("merge", "", "help-merge"),
+    ("merge", "shards", "help-merge-shards"),
+    ("merge", "out", "help-merge-out"),
     ("check", "", "help-check"),
     ("check", "format", "help-check-format"),
     ("check", "deny_warnings", "help-check-deny-warnings"),

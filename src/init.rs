@@ -39,5 +39,74 @@ pub fn init(dir: &Path) -> Result<Vec<String>, InitError> {
         fs::write(&path, bytes).map_err(io(&path))?;
         written.push(rel);
     }
+    let gitignore = dir.join(".gitignore");
+    ignore_cache(&gitignore).map_err(io(&gitignore))?;
+    written.push(".gitignore".to_string());
     Ok(written)
+}
+
+/// The line that keeps the build cache (`SITE/.anquan/`) out of version control.
+pub const CACHE_IGNORE: &str = ".anquan/";
+
+/// Adds `.anquan/` to a `.gitignore`, creating it if need be; a file that ignores the
+/// folder already is left as it is.
+pub fn ignore_cache(gitignore: &Path) -> std::io::Result<()> {
+    let text = match fs::read_to_string(gitignore) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(err) => return Err(err),
+    };
+    let ignored = text.lines().map(str::trim).any(|line| {
+        let line = line.trim_start_matches('/');
+        line == CACHE_IGNORE || line == ".anquan"
+    });
+    if ignored {
+        return Ok(());
+    }
+    let mut updated = text;
+    if !updated.is_empty() && !updated.ends_with('\n') {
+        updated.push('\n');
+    }
+    updated.push_str(CACHE_IGNORE);
+    updated.push('\n');
+    fs::write(gitignore, updated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gitignore_is_created_appended_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".gitignore");
+        ignore_cache(&path).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), ".anquan/\n");
+        ignore_cache(&path).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), ".anquan/\n");
+
+        fs::write(&path, "public/\n*.swp").unwrap();
+        ignore_cache(&path).unwrap();
+        ignore_cache(&path).unwrap();
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "public/\n*.swp\n.anquan/\n"
+        );
+
+        fs::write(&path, "/.anquan\n").unwrap();
+        ignore_cache(&path).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "/.anquan\n");
+    }
+
+    #[test]
+    fn init_writes_the_gitignore() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        let files = init(&site).unwrap();
+        assert!(files.iter().any(|f| f == ".gitignore"));
+        assert_eq!(
+            fs::read_to_string(site.join(".gitignore")).unwrap(),
+            ".anquan/\n"
+        );
+    }
 }

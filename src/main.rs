@@ -9,6 +9,7 @@ use anquan::diag::{Finding, Severity};
 use anquan::i18n::{Catalog, Lang};
 use anquan::msg;
 use anquan::pipeline::{self, BuildError, BuildOptions};
+use cli::progress::progress_display;
 use cli::{Command, Format};
 
 mod cli;
@@ -53,6 +54,7 @@ fn run() -> ExitCode {
             jobs,
             cache,
             no_cache,
+            shard,
         } => {
             let cache = cache_dir(&dir, cache, no_cache);
             let date = match date_or_usage(date.as_deref(), &catalog) {
@@ -67,7 +69,7 @@ fn run() -> ExitCode {
             } else {
                 (true, true)
             };
-            let progress = (!quiet).then(|| progress_display(&dir, &catalog));
+            let progress = (!quiet).then(|| progress_display(&dir, shard, &catalog));
             let options = BuildOptions {
                 site: dir,
                 out,
@@ -79,6 +81,7 @@ fn run() -> ExitCode {
                 progress: progress.as_ref().map(|p| p.callback(&catalog)),
                 lang,
                 cache,
+                shard,
             };
             build(&options, jobs, quiet, &catalog)
         }
@@ -95,6 +98,26 @@ fn run() -> ExitCode {
             date,
             quiet,
         } => watch(dir, out, date, Some(port), quiet, &catalog),
+        Command::Merge { shards, out } => match anquan::output::merge::merge(&shards, &out) {
+            Ok(files) => {
+                let done = msg!(
+                    "merge-done",
+                    shards = shards.len(),
+                    out = out.display().to_string(),
+                    files = files
+                );
+                println!("{}", catalog.text(&done));
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                let why = msg!(
+                    "merge-failed",
+                    error = err.to_string(),
+                    out = out.display().to_string()
+                );
+                fail(&catalog.text(&why))
+            }
+        },
         Command::Doctor { dir } => {
             let report = anquan::doctor::doctor(&dir, &catalog);
             print!("{}", report.text);
@@ -144,6 +167,10 @@ fn build(options: &BuildOptions, jobs: Option<u16>, quiet: bool, catalog: &Catal
             if !quiet {
                 cli_release::print_changes(&report, catalog);
                 println!("{}", catalog.text(&built_summary(&report, &out)));
+                if let Some(shard) = options.shard {
+                    let of = msg!("build-shard", shard = shard.to_string());
+                    println!("{}", catalog.text(&of));
+                }
                 if report.pdfs_cached > 0 {
                     let cached = msg!("build-cached", enterprises = report.pdfs_cached);
                     println!("{}", catalog.text(&cached));
@@ -279,63 +306,6 @@ fn watch(
     match anquan::watch::serve::run(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => fail(&err.to_string()),
-    }
-}
-
-/// Build progress: an indicatif bar on a terminal once a build takes over a second,
-/// plain lines otherwise.
-struct ProgressDisplay {
-    bar: indicatif::ProgressBar,
-    terminal: bool,
-}
-
-fn progress_display(dir: &std::path::Path, catalog: &Catalog) -> ProgressDisplay {
-    let total = std::fs::read_dir(dir.join("enterprises"))
-        .map(|d| {
-            d.filter_map(Result::ok)
-                .filter(|e| {
-                    e.path()
-                        .extension()
-                        .is_some_and(|x| x == "yaml" || x == "yml")
-                })
-                .count()
-        })
-        .unwrap_or(0);
-    let bar = indicatif::ProgressBar::hidden();
-    bar.set_length(total as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(&catalog.say("progress-bar")) {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    ProgressDisplay {
-        bar,
-        terminal: std::io::stderr().is_terminal(),
-    }
-}
-
-impl ProgressDisplay {
-    fn callback(&self, catalog: &Catalog) -> anquan::pipeline::Progress {
-        let bar = self.bar.clone();
-        let lang = catalog.lang();
-        let terminal = self.terminal;
-        let started = std::time::Instant::now();
-        std::sync::Arc::new(move |id: &str| {
-            if terminal {
-                if bar.is_hidden() && started.elapsed().as_secs_f64() > 1.0 {
-                    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-                }
-                bar.set_message(id.to_string());
-                bar.inc(1);
-            } else {
-                let line = Catalog::new(lang).text(&msg!("progress-built", id = id));
-                eprintln!("{}", anquan::diag::terminal_safe(&line));
-            }
-        })
-    }
-}
-
-impl Drop for ProgressDisplay {
-    fn drop(&mut self) {
-        self.bar.finish_and_clear();
     }
 }
 

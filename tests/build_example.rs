@@ -18,13 +18,7 @@ fn example_pack_is_complete_and_specific() {
         format!("anquan {}", env!("CARGO_PKG_VERSION"))
     );
     assert_eq!(m["date"], DATE);
-    let ids: Vec<&str> = m["enterprises"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, ["jinshun", "ruifeng"]);
+    assert_eq!(manifest_ids(&m), ["jinshun", "ruifeng"]);
 
     // ruifeng has chemicals: sixteen systems; jinshun has none: fifteen, without the chemicals one.
     let ruifeng = docs(&m, "ruifeng", "system");

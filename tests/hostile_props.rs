@@ -93,6 +93,7 @@ proptest! {
                     progress: None,
                     cache: None,
                     lang: anquan::i18n::Lang::En,
+                    shard: None,
                 };
                 let built = build(&options);
                 prop_assert!(built.is_ok(), "passed check, failed build: {:?}", built.err());

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::documents::model::Kind;
+use crate::output::shard::Shard;
 use crate::render::bundle::{Bundle, Format, Plan, Target};
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -19,15 +20,19 @@ pub struct Manifest {
     /// `watch` leaves it out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub written: Vec<String>,
+    /// Which shard of a `build --shard K/N` this output is; absent in a full or merged
+    /// build. Listed last so that a shard's manifest differs from the full one only here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<Shard>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ManifestEnterprise {
     pub id: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ManifestDocument {
     pub enterprise: Option<String>,
     pub kind: Kind,

@@ -3,4 +3,6 @@
 pub mod carry;
 pub mod keep;
 pub mod manifest;
+pub mod merge;
+pub mod shard;
 pub mod writer;

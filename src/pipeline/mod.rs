@@ -14,7 +14,9 @@ use crate::diag::Finding;
 use crate::documents::model::Kind;
 use crate::facts::{self, EnterpriseFacts, Site};
 use crate::i18n::{Catalog, Lang};
+use crate::output::carry::{Scope, carry_over, previous_manifest};
 use crate::output::manifest::{Manifest, ManifestDocument};
+use crate::output::shard::Shard;
 use crate::output::writer::{OutputError, Sink, Staging};
 use crate::render::bundle::{Format, Renderer};
 use crate::render::docx::DocxRenderer;
@@ -62,11 +64,21 @@ pub struct BuildOptions {
     pub date: Date,
     pub html: bool,
     pub pdf: bool,
+    /// `--shard K/N`: only this share of the enterprises, with the full agency index.
+    pub shard: Option<Shard>,
     pub progress: Option<Progress>,
     /// The build cache's folder (spec §11); `None` builds everything afresh.
     pub cache: Option<PathBuf>,
     /// The language of the findings on the index and enterprise pages.
     pub lang: Lang,
+}
+
+impl BuildOptions {
+    /// Whether this build renders the enterprise `id`.
+    fn selects(&self, id: &str) -> bool {
+        (self.only.is_empty() || self.only.iter().any(|o| o == id))
+            && self.shard.is_none_or(|s| s.contains(id))
+    }
 }
 
 #[derive(Debug, Default)]
@@ -164,7 +176,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     let selected: Vec<(&LoadedEnterprise, &EnterpriseFacts)> = site
         .enterprises()
-        .filter(|(e, _)| options.only.is_empty() || options.only.contains(&e.id))
+        .filter(|(e, _)| options.selects(&e.id))
         .collect();
     let counts = Mutex::new(Counts::default());
     // Only PDFs and DOCX are cached: an HTML build leaves the cache alone.
@@ -198,31 +210,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     lap(&mut report, "enterprises");
 
     // A partial build keeps the rest of the last output: other enterprises keep their
-    // row on the index, their files and their manifest entries.
-    let previous = crate::output::carry::previous_manifest(&options.out);
+    // row on the index, their files and their manifest entries. A shard writes exactly
+    // its share, whatever OUT held before.
+    let previous = previous_manifest(&options.out).filter(|_| options.shard.is_none());
     let known = site.loaded.ids();
-    let scope = crate::output::carry::Scope {
+    let scope = Scope {
         enterprises: &options.only,
         known: &known,
         html: options.html,
         pdf: options.pdf,
     };
-    let other_rows: Vec<Value> = site
-        .enterprises()
-        .filter(|(e, _)| !options.only.is_empty() && !options.only.contains(&e.id))
-        .map(|(e, f)| {
-            let documents = previous.as_ref().map_or(0, |m| {
-                m.documents
-                    .iter()
-                    .filter(|d| {
-                        d.enterprise.as_deref() == Some(e.id.as_str())
-                            && !matches!(d.kind, Kind::Index | Kind::Pack)
-                    })
-                    .count()
-            });
-            enterprise::index_row(e, f, &findings, documents, site.date)
-        })
-        .collect();
+    let other_rows = if options.html {
+        other_index_rows(&site, &engines, options, previous.as_ref(), &findings)?
+    } else {
+        Vec::new()
+    };
     let mut manifest = write_index(
         &site,
         &engines,
@@ -234,13 +236,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         &staging,
     )?;
     if let (false, Some(previous)) = (scope.is_full(), previous.as_ref()) {
-        crate::output::carry::carry_over(&options.out, previous, &scope, &staging, &mut manifest)?;
+        carry_over(&options.out, previous, &scope, &staging, &mut manifest)?;
     }
     let revisions = &site.loaded.revisions;
     report.last_release = revisions.last().map(|r| r.date);
     report.changes = built.iter().flat_map(|o| o.changes.clone()).collect();
     let changes = crate::release::changes_json(report.last_release, &report.changes);
     staging.write("changes.json", changes.as_bytes())?;
+    manifest.shard = options.shard;
     staging.write_manifest(&mut manifest)?;
     staging.commit()?;
     if let Some(cache) = &cache {
@@ -268,6 +271,45 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     report.findings = findings;
     report.outputs = built;
     Ok(report)
+}
+
+/// The agency index rows of the enterprises this build does not render. A shard counts
+/// their documents itself, so that every shard writes the same full index; an `--only`
+/// build takes the counts from the last output.
+fn other_index_rows(
+    site: &Site,
+    engines: &Engines,
+    options: &BuildOptions,
+    previous: Option<&Manifest>,
+    findings: &[Finding],
+) -> Result<Vec<Value>, BuildError> {
+    let others: Vec<(&LoadedEnterprise, &EnterpriseFacts)> = site
+        .enterprises()
+        .filter(|(e, _)| !options.selects(&e.id))
+        .collect();
+    others
+        .par_iter()
+        .map(|(e, f)| {
+            let documents = match options.shard {
+                Some(_) => enterprise::enterprise_documents(site, engines, e, f)?
+                    .docs
+                    .len(),
+                None => previous.map_or(0, |m| listed_documents(m, &e.id)),
+            };
+            Ok(enterprise::index_row(e, f, findings, documents, site.date))
+        })
+        .collect()
+}
+
+/// The documents the manifest lists for an enterprise (not its pack or page).
+fn listed_documents(manifest: &Manifest, id: &str) -> usize {
+    manifest
+        .documents
+        .iter()
+        .filter(|d| {
+            d.enterprise.as_deref() == Some(id) && !matches!(d.kind, Kind::Index | Kind::Pack)
+        })
+        .count()
 }
 
 /// Copies every image the pages show (counselor photos, finding photos) to
@@ -330,6 +372,7 @@ pub fn write_index(
         enterprises: built.iter().map(|o| o.entry.clone()).collect(),
         documents: Vec::new(),
         written: Vec::new(),
+        shard: None,
     };
     if html {
         let mut rows: Vec<Value> = built

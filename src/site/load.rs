@@ -82,6 +82,9 @@ pub fn load_site(root: &Path) -> Result<LoadedSite, Vec<Finding>> {
         }
     }
 
+    // In id order, not file-name order (`a-b.yaml` sorts before `a.yaml`): the index,
+    // the manifest and `merge` all list enterprises by id.
+    enterprises.sort_by(|a, b| a.id.cmp(&b.id));
     let revisions = crate::release::file::load(root, &mut findings);
     match (config, revisions) {
         (Some((config, config_source)), Some(revisions)) if findings.is_empty() => Ok(LoadedSite {

@@ -133,6 +133,16 @@ pub fn manifest(out: &Path) -> serde_json::Value {
     serde_json::from_str(&read(&out.join("manifest.json"))).expect("manifest is JSON")
 }
 
+/// The ids of the manifest's `enterprises`, in its order.
+pub fn manifest_ids(m: &serde_json::Value) -> Vec<&str> {
+    m["enterprises"]
+        .as_array()
+        .expect("enterprises")
+        .iter()
+        .map(|e| e["id"].as_str().expect("id"))
+        .collect()
+}
+
 /// Documents of one enterprise and kind in the manifest.
 pub fn docs<'a>(
     m: &'a serde_json::Value,
