@@ -100,6 +100,18 @@ pub enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Print the JSON Schema of anquan.yaml (site) or of an enterprise file, for editors
+    Schema {
+        #[arg(value_enum)]
+        file: SchemaFile,
+    },
+}
+
+/// Which file `anquan schema` describes.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum SchemaFile {
+    Site,
+    Enterprise,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -160,6 +172,8 @@ const HELP: &[(&str, &str, &str)] = &[
     ("check", "format", "help-check-format"),
     ("check", "deny_warnings", "help-check-deny-warnings"),
     ("check", "date", "help-date"),
+    ("schema", "", "help-schema"),
+    ("schema", "file", "help-schema-file"),
 ];
 
 fn localize(command: clap::Command, lang: Lang) -> clap::Command {

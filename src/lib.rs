@@ -16,6 +16,7 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod signs;
 pub mod site;
 pub mod watch;

@@ -9,7 +9,8 @@ use anquan::diag::{Finding, Severity};
 use anquan::i18n::{Catalog, Lang};
 use anquan::msg;
 use anquan::pipeline::{self, BuildError, BuildOptions};
-use cli::{Command, Format};
+use anquan::schema::SchemaKind;
+use cli::{Command, Format, SchemaFile};
 
 mod cli;
 
@@ -101,6 +102,19 @@ fn main() -> ExitCode {
             deny_warnings,
             date,
         } => check(&dir, format, deny_warnings, date.as_deref(), &catalog),
+        Command::Schema { file } => {
+            let kind = match file {
+                SchemaFile::Site => SchemaKind::Site,
+                SchemaFile::Enterprise => SchemaKind::Enterprise,
+            };
+            match anquan::schema::schema_text(kind) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(err) => fail(&err.to_string()),
+            }
+        }
     }
 }
 

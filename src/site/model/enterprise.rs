@@ -1,12 +1,13 @@
 //! `enterprises/ID.yaml`: one client enterprise.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Equipment, Records, Visit};
 use crate::facts::risk::Level;
 use crate::site::date::Date;
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EnterpriseFile {
     pub enterprise: Enterprise,
@@ -92,7 +93,7 @@ impl EnterpriseFile {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Enterprise {
     pub name: String,
@@ -102,6 +103,7 @@ pub struct Enterprise {
     pub employees: u32,
     pub principal: Principal,
     pub safety_officer: SafetyOfficer,
+    #[schemars(schema_with = "crate::schema::fields::phone")]
     pub emergency_phone: String,
     pub site: SitePlan,
     /// Date of the enterprise's own documents (systems, 预案, risk and pair documents);
@@ -118,33 +120,36 @@ pub struct Enterprise {
     pub assembly_point: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EmergencyContact {
     pub name: String,
+    #[schemars(schema_with = "crate::schema::fields::contact_phone")]
     pub phone: String,
     /// What they do for the enterprise, e.g. 医疗救护 or 园区消防.
     #[serde(default)]
     pub role: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Principal {
     pub name: String,
     pub title: String,
+    #[schemars(schema_with = "crate::schema::fields::phone")]
     pub phone: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SafetyOfficer {
     pub name: String,
+    #[schemars(schema_with = "crate::schema::fields::phone")]
     pub phone: String,
     pub certificate: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SitePlan {
     pub width: f64,
@@ -154,14 +159,14 @@ pub struct SitePlan {
     pub background: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Department {
     pub name: String,
     pub head: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Zone {
     pub id: String,
@@ -173,7 +178,7 @@ pub struct Zone {
     pub owner: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Post {
     pub id: String,
@@ -181,7 +186,7 @@ pub struct Post {
     pub zone: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Team {
     pub id: String,
@@ -193,7 +198,7 @@ pub struct Team {
     pub pairs: Option<Vec<Vec<String>>>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub name: String,
@@ -202,7 +207,7 @@ pub struct Member {
     pub certificates: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RiskPoint {
     pub id: String,
@@ -210,13 +215,14 @@ pub struct RiskPoint {
     pub zone: String,
     pub posts: Vec<String>,
     pub hazards: Vec<String>,
+    #[schemars(schema_with = "crate::schema::fields::accident_types")]
     pub accidents: Vec<String>,
     pub assessment: Assessment,
     pub controls: Controls,
     pub responsible: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum Method {
     #[serde(rename = "LEC")]
     Lec,
@@ -226,8 +232,9 @@ pub enum Method {
 
 /// One flat shape for both methods, so that a wrong factor is reported at its own key
 /// (an internally tagged enum would lose the location).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::fields::factor_tables)]
 pub struct Assessment {
     pub method: Method,
     #[serde(rename = "L")]
@@ -242,7 +249,7 @@ pub struct Assessment {
     pub level: Option<Level>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Controls {
     #[serde(default)]
@@ -267,7 +274,7 @@ impl Controls {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chemical {
     pub name: String,
@@ -277,7 +284,7 @@ pub struct Chemical {
     pub zone: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PpeRule {
     pub item: String,
@@ -285,7 +292,7 @@ pub struct PpeRule {
     pub cycle_months: u32,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OccupationalHazard {
     pub factor: String,
@@ -304,7 +311,7 @@ pub struct OccupationalHazard {
     pub health_check: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EmergencySupply {
     pub name: String,
@@ -318,7 +325,7 @@ pub struct EmergencySupply {
     pub expires_on: Option<Date>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub contract_no: String,
@@ -339,14 +346,15 @@ pub struct Service {
     pub visits: Option<Vec<Visit>>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub name: String,
+    #[schemars(schema_with = "crate::schema::fields::phone")]
     pub phone: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Frequency {
     pub site_visits_per_month: u32,
@@ -355,7 +363,7 @@ pub struct Frequency {
     pub drills_per_year: u32,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteFinding {
     pub zone: String,
