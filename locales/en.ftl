@@ -152,6 +152,7 @@ epoch-not-number = SOURCE_DATE_EPOCH `{ $value }` is not a number of seconds
 epoch-out-of-range = SOURCE_DATE_EPOCH `{ $value }` is out of range
 init-wrote = wrote { $count } files into { $dir }
 init-next = next: anquan build { $dir }
+init-editor = open the folder in VS Code with the YAML extension (redhat.vscode-yaml) for completion, hover help and errors as you type (the JSON Schemas in schemas/)
 threads-failed = cannot start worker threads: { $error }
 build-done = built { $pages } HTML pages, { $pdfs } PDFs and { $docx } DOCX for { $enterprises } enterprise(s) into { $out } in { $seconds } s ({ $steps }; DOCX { $docx_ms } ms summed over enterprises)
 build-cached = the PDFs of { $enterprises } enterprise(s) came from the cache unchanged

@@ -152,6 +152,7 @@ epoch-not-number = SOURCE_DATE_EPOCH `{ $value }` 不是秒数
 epoch-out-of-range = SOURCE_DATE_EPOCH `{ $value }` 超出范围
 init-wrote = 已在 { $dir } 中写入 { $count } 个文件
 init-next = 下一步：anquan build { $dir }
+init-editor = 用 VS Code 打开该目录并安装 YAML 扩展（redhat.vscode-yaml），编辑时即有键名补全、中文说明和即时校验（schemas/ 中的 JSON Schema）
 threads-failed = 无法启动工作线程：{ $error }
 build-done = 已生成 { $enterprises } 家企业的 { $pages } 个 HTML 页面、{ $pdfs } 个 PDF 和 { $docx } 个 DOCX，输出到 { $out }，用时 { $seconds } 秒（{ $steps }；DOCX 各企业合计 { $docx_ms } ms）
 build-cached = { $enterprises } 家企业的 PDF 未变，取自缓存

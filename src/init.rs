@@ -1,5 +1,6 @@
 //! `anquan init DIR`: writes the bundled example site, which builds without error, set up
-//! for editors (`schema::editor`): schemas, a modeline atop each YAML file, VS Code settings.
+//! for editors (`schema::editor`): schemas, a modeline atop each YAML file, VS Code
+//! settings; and a `.gitignore` that keeps the build cache out of version control.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -46,6 +47,8 @@ pub fn init(dir: &Path) -> Result<Vec<String>, InitError> {
     for (rel, text) in editor_files()? {
         files.push((rel, text.into_bytes()));
     }
+    // The build cache (`.anquan/cache`) is no part of the site's history.
+    files.push((".gitignore".into(), b".anquan/\n".to_vec()));
     let mut written = Vec::new();
     for (rel, bytes) in files {
         let path = dir.join(&rel);

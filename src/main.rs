@@ -30,6 +30,7 @@ fn main() -> ExitCode {
                 let wrote = msg!("init-wrote", count = files.len(), dir = dir.as_str());
                 println!("{}", catalog.text(&wrote));
                 println!("{}", catalog.text(&msg!("init-next", dir = dir)));
+                println!("{}", catalog.text(&msg!("init-editor")));
                 ExitCode::SUCCESS
             }
             Err(err) => fail(&err.to_string()),

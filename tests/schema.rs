@@ -271,6 +271,7 @@ fn init_wires_the_schemas_up_for_editors() {
         settings["yaml.schemas"]["./schemas/enterprise.json"][0],
         "enterprises/*.yaml"
     );
+    assert_eq!(read(&site.join(".gitignore")), ".anquan/\n");
     // The modeline is a comment: the site still loads, and its files pass their schemas.
     let check = anquan(&["check", path(&site), "--date", DATE]);
     assert_eq!(

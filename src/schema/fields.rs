@@ -27,6 +27,7 @@ fn phone_schema(alternatives: &[&str], hint: &str) -> Schema {
     json_schema!({
         "type": ["string", "integer"],
         "pattern": anchored(alternatives),
+        // What VS Code's YAML extension says instead of "does not match the pattern …".
         "patternErrorMessage": hint,
         "minimum": MOBILE_MIN,
         "maximum": MOBILE_MAX,

@@ -57,6 +57,7 @@ impl schemars::JsonSchema for Date {
             "type": "string",
             "format": "date",
             "pattern": DATE_PATTERN,
+            "patternErrorMessage": "日期应写作 YYYY-MM-DD，如 2026-03-15",
         })
     }
 }
