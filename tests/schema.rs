@@ -285,3 +285,64 @@ fn init_wires_the_schemas_up_for_editors() {
         assert!(v.errors(&site, &rel).is_empty(), "{rel}");
     }
 }
+
+/// The schema node a value stands under: `$ref` followed, `Option`'s null branch passed by.
+fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
+    if let Some(name) = node["$ref"]
+        .as_str()
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+    {
+        return resolve(root, &root["$defs"][name]);
+    }
+    match node["anyOf"].as_array() {
+        Some(branches) => branches
+            .iter()
+            .map(|b| resolve(root, b))
+            .find(|b| b["properties"].is_object() || b["items"].is_object())
+            .unwrap_or(node),
+        None => node,
+    }
+}
+
+/// Every key of `value` is a property of `node` with a description.
+fn keys_described(root: &Value, node: &Value, value: &Value, at: &str, missing: &mut Vec<String>) {
+    let node = resolve(root, node);
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map {
+                let property = &node["properties"][key];
+                if property["description"].as_str().is_none_or(str::is_empty) {
+                    missing.push(format!("{at}.{key}"));
+                }
+                keys_described(root, property, inner, &format!("{at}.{key}"), missing);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                keys_described(root, &node["items"], item, &format!("{at}[]"), missing);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_key_of_docs_input_md_is_described_in_the_schema() {
+    let docs = read(&repo().join("docs/input.md"));
+    let blocks: Vec<&str> = docs
+        .split("```yaml\n")
+        .skip(1)
+        .filter_map(|b| b.split("```").next())
+        .collect();
+    assert!(blocks.len() >= 2, "docs/input.md lost its YAML blocks");
+    let mut missing = Vec::new();
+    for (block, file) in blocks.iter().zip(["site", "enterprise"]) {
+        let value: Value = serde_saphyr::from_str(block).expect("docs/input.md YAML parses");
+        let schema = schema(file);
+        keys_described(&schema, &schema, &value, file, &mut missing);
+    }
+    assert!(
+        missing.is_empty(),
+        "keys of docs/input.md without a description: {missing:?}"
+    );
+}

@@ -97,6 +97,15 @@ fn the_schemas_follow_serde() {
         enterprise["$defs"]["VisitKind"]["enum"],
         json!(["现场服务", "安全检查", "培训", "演练", "诊断"])
     );
+    // What the validator checks beyond the type (`employees-zero`, `site-size-invalid`).
+    assert_eq!(
+        enterprise["$defs"]["Enterprise"]["properties"]["employees"]["minimum"],
+        1
+    );
+    assert_eq!(
+        enterprise["$defs"]["SitePlan"]["properties"]["width"]["exclusiveMinimum"],
+        0
+    );
     let category = enterprise["$defs"]["SpecialCategory"]["enum"]
         .as_array()
         .unwrap();

@@ -100,6 +100,7 @@ pub struct Enterprise {
     pub credit_code: String,
     pub address: String,
     pub industry: String,
+    #[schemars(range(min = 1))]
     pub employees: u32,
     pub principal: Principal,
     pub safety_officer: SafetyOfficer,
@@ -152,7 +153,9 @@ pub struct SafetyOfficer {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SitePlan {
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub width: f64,
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub height: f64,
     pub unit: String,
     #[serde(default)]
