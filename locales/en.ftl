@@ -111,6 +111,7 @@ visit-outside-contract = the visit of { $date } lies outside the contract (signe
 visit-counselors-empty = name the counselor(s) who made the visit
 factor-missing = { $method } needs the factor `{ $key }`
 factor-not-in-table = { $method } { $key } = { $value } is not in the table; allowed: { $allowed }
+accident-type-unknown = `{ $accident }` is not an accident type of GB 6441-1986; allowed: { $allowed }
 factor-s-in-lec = S belongs to the LS method; LEC uses L, E and C
 factor-ec-in-ls = E and C belong to the LEC method; LS uses L and S
 
@@ -173,6 +174,7 @@ epoch-not-number = SOURCE_DATE_EPOCH `{ $value }` is not a number of seconds
 epoch-out-of-range = SOURCE_DATE_EPOCH `{ $value }` is out of range
 init-wrote = wrote { $count } files into { $dir }
 init-next = next: anquan build { $dir }
+init-editor = open the folder in VS Code with the YAML extension (redhat.vscode-yaml) for completion, hover help and errors as you type (the JSON Schemas in schemas/)
 threads-failed = cannot start worker threads: { $error }
 build-done = built { $pages } HTML pages, { $pdfs } PDFs and { $docx } DOCX for { $enterprises } enterprise(s) into { $out } in { $seconds } s ({ $steps }; DOCX { $docx_ms } ms summed over enterprises)
 build-cached = the PDFs of { $enterprises } enterprise(s) came from the cache unchanged
@@ -243,3 +245,5 @@ help-doctor = Check the PDF tools: typst and the CJK fonts
 help-check = Validate and run every compliance rule; writes nothing
 help-check-format = Output format: text or json
 help-check-deny-warnings = Exit 1 on warnings too
+help-schema = Print the JSON Schema of anquan.yaml (site) or of an enterprise file, for editors
+help-schema-file = site: anquan.yaml; enterprise: a file under enterprises/

@@ -111,6 +111,7 @@ visit-outside-contract = { $date } 的服务记录不在合同期内（签订 { 
 visit-counselors-empty = 须写明本次服务的辅导员
 factor-missing = { $method } 法须填写因子 `{ $key }`
 factor-not-in-table = { $method } 法的 { $key } = { $value } 不是取值表中的值；可取：{ $allowed }
+accident-type-unknown = `{ $accident }` 不是 GB 6441-1986《企业职工伤亡事故分类》规定的事故类别；可取：{ $allowed }
 factor-s-in-lec = S 属于 LS 法；LEC 法使用 L、E、C
 factor-ec-in-ls = E 和 C 属于 LEC 法；LS 法使用 L 和 S
 
@@ -173,6 +174,7 @@ epoch-not-number = SOURCE_DATE_EPOCH `{ $value }` 不是秒数
 epoch-out-of-range = SOURCE_DATE_EPOCH `{ $value }` 超出范围
 init-wrote = 已在 { $dir } 中写入 { $count } 个文件
 init-next = 下一步：anquan build { $dir }
+init-editor = 用 VS Code 打开该目录并安装 YAML 扩展（redhat.vscode-yaml），编辑时即有键名补全、中文说明和即时校验（schemas/ 中的 JSON Schema）
 threads-failed = 无法启动工作线程：{ $error }
 build-done = 已生成 { $enterprises } 家企业的 { $pages } 个 HTML 页面、{ $pdfs } 个 PDF 和 { $docx } 个 DOCX，输出到 { $out }，用时 { $seconds } 秒（{ $steps }；DOCX 各企业合计 { $docx_ms } ms）
 build-cached = { $enterprises } 家企业的 PDF 未变，取自缓存
@@ -244,3 +246,5 @@ help-doctor = 检查 PDF 工具：typst 和中文字体
 help-check = 校验输入并运行全部合规检查；不写任何文件
 help-check-format = 输出格式：text 或 json
 help-check-deny-warnings = 有警告时也以状态 1 退出
+help-schema = 输出 anquan.yaml（site）或企业文件（enterprise）的 JSON Schema，供编辑器补全和校验
+help-schema-file = site：anquan.yaml；enterprise：enterprises/ 下的企业文件

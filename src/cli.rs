@@ -130,6 +130,18 @@ pub enum Command {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Print the JSON Schema of anquan.yaml (site) or of an enterprise file, for editors
+    Schema {
+        #[arg(value_enum)]
+        file: SchemaFile,
+    },
+}
+
+/// Which file `anquan schema` describes.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum SchemaFile {
+    Site,
+    Enterprise,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -198,6 +210,8 @@ const HELP: &[(&str, &str, &str)] = &[
     ("release", "", "help-release"),
     ("release", "date", "help-release-date"),
     ("release", "note", "help-release-note"),
+    ("schema", "", "help-schema"),
+    ("schema", "file", "help-schema-file"),
 ];
 
 fn localize(command: clap::Command, lang: Lang) -> clap::Command {

@@ -18,6 +18,7 @@ pub mod pipeline;
 pub mod release;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod signs;
 pub mod site;
 pub mod watch;

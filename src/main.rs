@@ -9,8 +9,9 @@ use anquan::diag::{Finding, Severity};
 use anquan::i18n::{Catalog, Lang};
 use anquan::msg;
 use anquan::pipeline::{self, BuildError, BuildOptions};
+use anquan::schema::SchemaKind;
 use cli::progress::progress_display;
-use cli::{Command, Format};
+use cli::{Command, Format, SchemaFile};
 
 mod cli;
 mod cli_release;
@@ -38,6 +39,7 @@ fn run() -> ExitCode {
                 let wrote = msg!("init-wrote", count = files.len(), dir = dir.as_str());
                 println!("{}", catalog.text(&wrote));
                 println!("{}", catalog.text(&msg!("init-next", dir = dir)));
+                println!("{}", catalog.text(&msg!("init-editor")));
                 ExitCode::SUCCESS
             }
             Err(err) => fail(&err.to_string()),
@@ -142,6 +144,19 @@ fn run() -> ExitCode {
         ),
         Command::Release { dir, date, note } => {
             cli_release::release(&dir, &date, note.as_deref(), &catalog)
+        }
+        Command::Schema { file } => {
+            let kind = match file {
+                SchemaFile::Site => SchemaKind::Site,
+                SchemaFile::Enterprise => SchemaKind::Enterprise,
+            };
+            match anquan::schema::schema_text(kind) {
+                Ok(text) => {
+                    print!("{text}");
+                    ExitCode::SUCCESS
+                }
+                Err(err) => fail(&err.to_string()),
+            }
         }
     }
 }

@@ -7,7 +7,19 @@ use serde::{Deserialize, Serialize};
 use crate::site::model::{Assessment, LevelBounds, Method, RiskThresholdsInput};
 
 /// The four levels, most severe first (so `min` is the most severe).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    schemars::JsonSchema,
+)]
 pub enum Level {
     重大,
     较大,

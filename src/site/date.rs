@@ -51,6 +51,29 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// Editors check the form; the loader also rejects a day that does not exist (02-30).
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": DATE_PATTERN,
+            "patternErrorMessage": "日期应写作 YYYY-MM-DD，如 2026-03-15",
+        })
+    }
+}
+
+/// `YYYY-MM-DD`, zero-padded, as [`Date::parse`] accepts it (ECMA-262 regex).
+pub const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

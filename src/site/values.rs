@@ -51,6 +51,30 @@ pub fn is_emergency_number(phone: &str) -> bool {
     matches!(phone.trim(), "110" | "119" | "120" | "122")
 }
 
+/// The 20 accident types of GB 6441-1986《企业职工伤亡事故分类》, in the standard's order.
+pub const ACCIDENT_TYPES: [&str; 20] = [
+    "物体打击",
+    "车辆伤害",
+    "机械伤害",
+    "起重伤害",
+    "触电",
+    "淹溺",
+    "灼烫",
+    "火灾",
+    "高处坠落",
+    "坍塌",
+    "冒顶片帮",
+    "透水",
+    "放炮",
+    "火药爆炸",
+    "瓦斯爆炸",
+    "锅炉爆炸",
+    "容器爆炸",
+    "其他爆炸",
+    "中毒和窒息",
+    "其他伤害",
+];
+
 const CREDIT_CHARS: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const CREDIT_WEIGHTS: [u32; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,

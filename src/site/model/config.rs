@@ -1,10 +1,11 @@
 //! `anquan.yaml`: the agency, its counselors, document control and build settings.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::site::date::Date;
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub agency: Agency,
@@ -20,12 +21,14 @@ pub struct Config {
     pub build: BuildSettings,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Agency {
     pub name: String,
     pub principal: String,
+    #[schemars(schema_with = "crate::schema::fields::phone")]
     pub phone: String,
+    #[schemars(schema_with = "crate::schema::fields::phone")]
     pub complaint_phone: String,
     pub address: String,
     pub regulator: String,
@@ -34,7 +37,9 @@ pub struct Agency {
     pub city: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 pub enum Education {
     高中,
     中专,
@@ -57,11 +62,12 @@ impl Education {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Counselor {
     pub id: String,
     pub name: String,
+    #[schemars(schema_with = "crate::schema::fields::mobile")]
     pub phone: String,
     #[serde(default)]
     pub photo: Option<String>,
@@ -74,7 +80,7 @@ pub struct Counselor {
     pub trained_on: Option<Date>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentControl {
     #[serde(default = "default_prefix")]
@@ -109,7 +115,7 @@ fn default_version() -> String {
 /// `calendar:` in anquan.yaml: statutory holidays and 调休 working weekends that the
 /// built-in table lacks or that the site's region arranges otherwise. A day listed here
 /// wins over the table; listing any day of a year marks that year's arrangement as known.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarInput {
     #[serde(default)]
@@ -119,7 +125,7 @@ pub struct CalendarInput {
 }
 
 /// `risk:` in anquan.yaml: per method, the lower bound of each level.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RiskThresholdsInput {
     #[serde(default)]
@@ -128,7 +134,7 @@ pub struct RiskThresholdsInput {
     pub ls: Option<LevelBounds>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LevelBounds {
     pub 重大: f64,
@@ -136,7 +142,7 @@ pub struct LevelBounds {
     pub 一般: f64,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BuildSettings {
     #[serde(default = "default_title")]
@@ -186,7 +192,7 @@ fn default_theme() -> String {
     "default".to_string()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Html,
@@ -228,7 +234,7 @@ impl Paper {
 }
 
 /// `build.board_size`: A4 (default), A3, A2 or A1.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum BoardSize {
     #[default]
     A4,
@@ -238,7 +244,7 @@ pub enum BoardSize {
 }
 
 /// `build.card_size`: A4 (default) or A5.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum CardSize {
     #[default]
     A4,

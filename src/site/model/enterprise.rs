@@ -1,12 +1,13 @@
 //! `enterprises/ID.yaml`: one client enterprise.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Equipment, Records, Visit};
 use crate::facts::risk::Level;
 use crate::site::date::Date;
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EnterpriseFile {
     pub enterprise: Enterprise,
@@ -92,16 +93,18 @@ impl EnterpriseFile {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Enterprise {
     pub name: String,
     pub credit_code: String,
     pub address: String,
     pub industry: String,
+    #[schemars(range(min = 1))]
     pub employees: u32,
     pub principal: Principal,
     pub safety_officer: SafetyOfficer,
+    #[schemars(schema_with = "crate::schema::fields::phone")]
     pub emergency_phone: String,
     pub site: SitePlan,
     /// Date of the enterprise's own documents (systems, 预案, risk and pair documents);
@@ -122,7 +125,7 @@ pub struct Enterprise {
     pub targets: SafetyTargets,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SafetyTargets {
     /// 工伤事故率 at most this many per thousand workers (‰).
@@ -133,50 +136,55 @@ pub struct SafetyTargets {
     pub rectification_rate_percent: Option<f64>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EmergencyContact {
     pub name: String,
+    #[schemars(schema_with = "crate::schema::fields::contact_phone")]
     pub phone: String,
     /// What they do for the enterprise, e.g. 医疗救护 or 园区消防.
     #[serde(default)]
     pub role: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Principal {
     pub name: String,
     pub title: String,
+    #[schemars(schema_with = "crate::schema::fields::phone")]
     pub phone: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SafetyOfficer {
     pub name: String,
+    #[schemars(schema_with = "crate::schema::fields::phone")]
     pub phone: String,
     pub certificate: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SitePlan {
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub width: f64,
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub height: f64,
     pub unit: String,
     #[serde(default)]
     pub background: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Department {
     pub name: String,
     pub head: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Zone {
     pub id: String,
@@ -188,7 +196,7 @@ pub struct Zone {
     pub owner: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Post {
     pub id: String,
@@ -196,7 +204,7 @@ pub struct Post {
     pub zone: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Team {
     pub id: String,
@@ -208,7 +216,7 @@ pub struct Team {
     pub pairs: Option<Vec<Vec<String>>>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub name: String,
@@ -217,7 +225,7 @@ pub struct Member {
     pub certificates: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RiskPoint {
     pub id: String,
@@ -225,13 +233,14 @@ pub struct RiskPoint {
     pub zone: String,
     pub posts: Vec<String>,
     pub hazards: Vec<String>,
+    #[schemars(schema_with = "crate::schema::fields::accident_types")]
     pub accidents: Vec<String>,
     pub assessment: Assessment,
     pub controls: Controls,
     pub responsible: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum Method {
     #[serde(rename = "LEC")]
     Lec,
@@ -241,8 +250,9 @@ pub enum Method {
 
 /// One flat shape for both methods, so that a wrong factor is reported at its own key
 /// (an internally tagged enum would lose the location).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::fields::factor_tables)]
 pub struct Assessment {
     pub method: Method,
     #[serde(rename = "L")]
@@ -257,7 +267,7 @@ pub struct Assessment {
     pub level: Option<Level>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Controls {
     #[serde(default)]
@@ -282,7 +292,7 @@ impl Controls {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chemical {
     pub name: String,
@@ -292,7 +302,7 @@ pub struct Chemical {
     pub zone: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PpeRule {
     pub item: String,
@@ -300,7 +310,7 @@ pub struct PpeRule {
     pub cycle_months: u32,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OccupationalHazard {
     pub factor: String,
@@ -319,7 +329,7 @@ pub struct OccupationalHazard {
     pub health_check: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EmergencySupply {
     pub name: String,
@@ -333,7 +343,7 @@ pub struct EmergencySupply {
     pub expires_on: Option<Date>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub contract_no: String,
@@ -354,14 +364,15 @@ pub struct Service {
     pub visits: Option<Vec<Visit>>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub name: String,
+    #[schemars(schema_with = "crate::schema::fields::phone")]
     pub phone: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Frequency {
     pub site_visits_per_month: u32,
@@ -370,7 +381,7 @@ pub struct Frequency {
     pub drills_per_year: u32,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteFinding {
     pub zone: String,

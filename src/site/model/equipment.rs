@@ -1,10 +1,11 @@
 //! `equipment:` the 设备设施 of an enterprise, special equipment (特种设备) marked.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::site::date::Date;
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Equipment {
     pub name: String,
@@ -33,6 +34,7 @@ pub struct Equipment {
 
 chinese_values! {
     /// The eight kinds of the 特种设备目录 (质检总局 2014 年第 114 号).
+    #[schemars(transform = crate::schema::fields::half_width_paren_aliases)]
     pub enum SpecialCategory {
         锅炉 => "锅炉",
         压力容器 => "压力容器",

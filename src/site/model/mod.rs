@@ -10,8 +10,9 @@ macro_rules! chinese_values {
     ($(#[$doc:meta])* pub enum $name:ident {
         $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)?
     }) => {
+        // After the derive: `$doc` may hold `#[schemars(...)]`, a helper of the derive.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
         }

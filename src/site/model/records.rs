@@ -2,12 +2,13 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::site::date::Date;
 
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Records {
     #[serde(default)]
@@ -24,7 +25,7 @@ pub struct Records {
     pub drills: Vec<DrillRecord>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MeetingRecord {
     pub date: Date,
@@ -52,7 +53,7 @@ chinese_values! {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InspectionRecord {
     pub date: Date,
@@ -63,7 +64,7 @@ pub struct InspectionRecord {
 
 /// A hidden danger (隐患) found by an inspection: its text alone, or with what the
 /// inspection ledger records of it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum InspectionFinding {
     Issue(String),
@@ -108,7 +109,7 @@ impl<'de> Deserialize<'de> for InspectionFinding {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FindingDetail {
     pub issue: String,
@@ -135,7 +136,7 @@ chinese_values! {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TrainingRecord {
     pub date: Date,
@@ -165,7 +166,7 @@ chinese_values! {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InvestmentRecord {
     pub date: Date,
@@ -181,7 +182,7 @@ pub struct InvestmentRecord {
     pub approver: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PpeIssueRecord {
     pub date: Date,
@@ -195,7 +196,7 @@ pub struct PpeIssueRecord {
     pub issuer: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DrillRecord {
     pub date: Date,

@@ -1,5 +1,6 @@
 //! `service.visits`: what the agency did at the enterprise, one entry per visit (spec §10).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::site::date::Date;
@@ -16,7 +17,7 @@ chinese_values! {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Visit {
     pub date: Date,

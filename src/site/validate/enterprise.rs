@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::accidents::validate_accident_types;
 use super::ledgers::validate_ledger_inputs;
 use super::visits::validate_visits;
 use super::{list, phone, reference, site_path, unique_ids};
@@ -191,6 +192,7 @@ pub(super) fn validate_enterprise(
                 "word-post",
             );
         }
+        validate_accident_types(&mut r, &at, &p.accidents);
         assessment(&mut r, &format!("{at}.assessment"), &p.assessment);
     }
     for (i, q) in e.equipment.iter().enumerate() {

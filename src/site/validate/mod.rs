@@ -1,6 +1,7 @@
 //! Validation after deserializing: value formats (`invalid-value`) and references
 //! (`dangling-reference`), each located by file, line, column and key path.
 
+mod accidents;
 mod bounds;
 mod contacts;
 mod enterprise;
