@@ -1,0 +1,88 @@
+//! The forms say what the enterprise's data says and nothing else: a plan plans from its
+//! own date on, letters follow who owns which zone, the agreement names only the permits
+//! the pack has, the release order lists every system and procedure. HTML only.
+
+mod common;
+
+use common::*;
+
+fn section<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
+    let start = text.find(from).unwrap_or_else(|| panic!("no {from}"));
+    let rest = &text[start..];
+    &rest[..rest.find(to).unwrap_or(rest.len())]
+}
+
+#[test]
+fn a_training_plan_plans_from_its_own_date_and_lists_what_was_held_before() {
+    let (_tmp, out, m) = example_html();
+    let jinshun = text(&doc_html(&out, &m, "jinshun", "年度安全生产教育培训计划"));
+    let agency = section(&jinshun, "五、托管服务机构培训", "六、");
+    // Dated 2026-04-28: the schedule's 2026-04-17 is before it and is not listed.
+    assert!(!agency.contains("2026年4月17日"), "{agency}");
+    assert!(!agency.contains("无记录") && agency.contains("2026年10月15日"));
+    let ruifeng = text(&doc_html(&out, &m, "ruifeng", "年度安全生产教育培训计划"));
+    let agency = section(&ruifeng, "五、托管服务机构培训", "六、");
+    assert!(
+        agency.contains("2026年3月16日“粉尘防爆与动火作业安全”4 学时（已完成）"),
+        "{agency}"
+    );
+    assert!(!agency.contains("无记录"));
+}
+
+#[test]
+fn letters_and_the_system_follow_who_owns_which_zone() {
+    let (_tmp, out, m) = example_html();
+    let production = text(&doc_html(
+        &out,
+        &m,
+        "ruifeng",
+        "安全生产目标责任书（生产部）",
+    ));
+    for point in ["砂轮打磨作业", "数控车床加工", "装配线作业", "静电喷粉作业"]
+    {
+        assert!(production.contains(point), "生产部 answers for {point}");
+    }
+    let logistics = text(&doc_html(
+        &out,
+        &m,
+        "ruifeng",
+        "安全生产目标责任书（仓储动力班）",
+    ));
+    assert!(logistics.contains("叉车装卸作业") && !logistics.contains("配电及空压机运行"));
+    assert!(logistics.contains("持证上岗") && logistics.contains("岗位安全责任书"));
+    let diecast = text(&doc_html(
+        &out,
+        &m,
+        "ruifeng",
+        "安全生产目标责任书（压铸班）",
+    ));
+    assert!(
+        !diecast.contains("持证上岗"),
+        "no certified post in the team"
+    );
+
+    let system = text(&doc_html(&out, &m, "ruifeng", "安全生产责任制度"));
+    let deputy = section(&system, "（二）分管生产负责人", "（三）");
+    assert!(
+        deputy.contains("压铸车间") && !deputy.contains("成品仓库") && !deputy.contains("空压机房")
+    );
+    assert!(system.contains("仓储物流部（施丽娟）：主管区域：成品仓库。"));
+    assert!(system.contains("设备动力部（程立新）：主管区域：空压机房及配电房。"));
+
+    // The principal heads 总经理办公室: a commitment, named so in the manifest.
+    let titles: Vec<&str> = docs(&m, "ruifeng", "responsibility-letter")
+        .iter()
+        .filter_map(|d| d["title"].as_str())
+        .collect();
+    assert!(titles.contains(&"主要负责人安全生产承诺书"), "{titles:?}");
+    assert!(!titles.iter().any(|t| t.contains("总经理办公室")));
+    let commitment = text(&doc_html(&out, &m, "ruifeng", "主要负责人安全生产承诺书"));
+    for needle in [
+        "第二十一条",
+        "及时、如实报告生产安全事故",
+        "工伤事故率控制在 1.5‰ 以内",
+        "承诺人 应国强（签字）",
+    ] {
+        assert!(commitment.contains(needle), "the commitment lacks {needle}");
+    }
+}
