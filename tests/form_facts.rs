@@ -86,3 +86,44 @@ fn letters_and_the_system_follow_who_owns_which_zone() {
         assert!(commitment.contains(needle), "the commitment lacks {needle}");
     }
 }
+
+#[test]
+fn the_agreement_names_only_the_permits_the_pack_has_and_the_fire_load() {
+    let (_tmp, out, m) = example_html();
+    let permits = |id: &str| -> Vec<String> {
+        docs(&m, id, "work-permit")
+            .iter()
+            .filter_map(|d| d["title"].as_str().map(str::to_string))
+            .collect()
+    };
+    let ruifeng = text(&doc_html(&out, &m, "ruifeng", "相关方安全管理协议"));
+    let clause = section(&ruifeng, "三、危险作业", "四、");
+    assert!(!permits("ruifeng").iter().any(|t| t.contains("高处")));
+    assert!(!clause.contains("高处作业") && clause.contains("其他危险作业按国家标准办理审批"));
+    assert!(clause.contains("动火作业") && clause.contains("吊装作业"));
+    let jinshun = text(&doc_html(&out, &m, "jinshun", "相关方安全管理协议"));
+    let clause = section(&jinshun, "三、危险作业", "四、");
+    assert!(permits("jinshun").is_empty());
+    for absent in ["吊装", "有限空间", "受限空间"] {
+        assert!(
+            !clause.contains(absent),
+            "jinshun has no {absent}: {clause}"
+        );
+    }
+    assert!(clause.contains("高位货架库存放货物，是甲方的主要火灾荷载"));
+    assert!(clause.contains("严禁使用明火"));
+}
+
+#[test]
+fn the_release_order_issues_systems_and_procedures_and_explains_a_gap() {
+    let (_tmp, out, m) = example_html();
+    let title = "安全生产管理制度和岗位安全操作规程发布令";
+    let jinshun = text(&doc_html(&out, &m, "jinshun", title));
+    for procedure in docs(&m, "jinshun", "procedure") {
+        let number = procedure["number"].as_str().expect("number");
+        assert!(jinshun.contains(number), "the order lists {number}");
+    }
+    assert!(jinshun.contains("注：ZA-AQ-JINSHUN-15《危险化学品使用安全管理制度》：本公司不使用"));
+    let ruifeng = text(&doc_html(&out, &m, "ruifeng", title));
+    assert!(ruifeng.contains("ZA-AQ-RUIFENG-GC-07") && !ruifeng.contains("不适用"));
+}
