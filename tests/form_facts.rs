@@ -127,3 +127,24 @@ fn the_release_order_issues_systems_and_procedures_and_explains_a_gap() {
     let ruifeng = text(&doc_html(&out, &m, "ruifeng", title));
     assert!(ruifeng.contains("ZA-AQ-RUIFENG-GC-07") && !ruifeng.contains("不适用"));
 }
+
+#[test]
+fn the_induction_card_and_the_training_system_teach_what_articles_14_to_16_list() {
+    let (_tmp, out, m) = example_html();
+    let card = text(&doc_html(&out, &m, "ruifeng", "三级安全教育卡"));
+    let system = text(&doc_html(&out, &m, "ruifeng", "安全生产教育培训管理制度"));
+    for item in [
+        "本单位安全生产规章制度和劳动纪律",
+        "工作环境及危险因素",
+        "所从事工种可能遭受的职业伤害和伤亡事故",
+        "所从事工种的安全职责、操作技能及强制性标准",
+        "自救互救、急救方法、疏散和现场紧急情况的处理",
+        "安全设备设施、个人防护用品的使用和维护",
+        "本车间安全生产状况及规章制度",
+        "预防事故和职业危害的措施及应注意的安全事项",
+        "岗位之间工作衔接配合的安全与职业卫生事项",
+    ] {
+        assert!(card.contains(item), "the card lacks {item}");
+        assert!(system.contains(item), "the training system lacks {item}");
+    }
+}
