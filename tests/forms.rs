@@ -143,10 +143,19 @@ fn letters_take_targets_and_duties_from_what_the_system_prints() {
         "ruifeng",
         "安全生产目标责任书（压铸班）",
     ));
+    let department = text(&doc_html(
+        out,
+        &m,
+        "ruifeng",
+        "安全生产目标责任书（生产部）",
+    ));
     for needle in ["工伤事故率控制在 1.5‰ 以内", "事故隐患整改率达到 100%"] {
         assert!(text(&system).contains(needle), "the system states {needle}");
-        assert!(letter.contains(needle), "the letter states {needle}");
+        assert!(department.contains(needle), "the letter states {needle}");
     }
+    // A team's targets are the team targets the system states, with no rate.
+    assert!(text(&system).contains("杜绝生产安全死亡事故和轻伤以上事故"));
+    assert!(letter.contains("杜绝生产安全死亡事故和轻伤以上事故") && !letter.contains("‰"));
     for needle in [
         // The 责任制度's words for this team, after its name.
         "班组长的职责是：每班召开班前会，交代当班风险（重点：铝合金压铸作业、熔铝炉熔化作业）",
@@ -160,14 +169,9 @@ fn letters_take_targets_and_duties_from_what_the_system_prints() {
     ] {
         assert!(letter.contains(needle), "the 压铸班 letter lacks {needle}");
     }
-    // The principal heads this department: the company, not himself, is the other party.
-    let own = text(&doc_html(
-        out,
-        &m,
-        "ruifeng",
-        "安全生产目标责任书（总经理办公室）",
-    ));
-    assert!(own.contains("甲方（盖章）") && !own.contains("甲方 应国强"));
+    // The principal heads this department: no letter with himself, a commitment instead.
+    let own = text(&doc_html(out, &m, "ruifeng", "主要负责人安全生产承诺书"));
+    assert!(own.contains("承诺人 应国强（签字）") && !own.contains("甲方"));
     assert!(
         own.contains("负责安全生产工作的综合协调"),
         "the office's duty"
@@ -177,7 +181,7 @@ fn letters_take_targets_and_duties_from_what_the_system_prints() {
         out,
         &m,
         "jinshun",
-        "安全生产目标责任书（仓储班）",
+        "安全生产目标责任书（仓储运营部）",
     ));
     assert!(
         blank.contains("工伤事故率控制在 ________‰ 以内"),

@@ -65,10 +65,8 @@ pub fn enterprise_context(
                 .map(|m| json!({"name": m.name, "post": post_name(&m.post), "certificates": m.certificates}))
                 .collect();
             let groups: Vec<&Vec<String>> = g.groups.iter().map(|g| &g.members).collect();
-            let risks: Vec<&str> = e
-                .risk_points
+            let risks: Vec<&str> = crate::facts::units::team_points(e, t)
                 .iter()
-                .filter(|p| p.posts.iter().any(|post| t.members.iter().any(|m| &m.post == post)))
                 .map(|p| p.name.as_str())
                 .collect();
             // Where the members work (their posts' zones), not only the team's home zone.

@@ -7,6 +7,7 @@ pub mod holidays;
 pub mod pairs;
 pub mod ppe;
 pub mod risk;
+pub mod units;
 pub mod visits;
 pub mod work;
 

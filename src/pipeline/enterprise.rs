@@ -158,14 +158,7 @@ pub fn documents_on(
     let issued = view(DatedBy::EnterpriseIssued);
     let context = enterprise_context(&issued, facts, &config.agency, &date.to_string());
     let mut docs = systems::systems(engines, id, &issued, &config.document_control, &context)?;
-    // The forms read the systems as built (the 发布令 lists them, the 责任书 quote them).
-    let forms = form_documents(
-        engines,
-        &FormsContext::new(site, loaded, facts, &issued, &context),
-        &docs,
-    )?;
     let systems_end = docs.len();
-    docs.extend(forms);
     docs.extend(procedures(
         engines,
         &ProcedureContext {
@@ -176,6 +169,14 @@ pub fn documents_on(
             base: &context,
         },
     )?);
+    // The forms read the systems and procedures as built (the 发布令 lists them, the 责任书
+    // quote them); the sort below puts them in pack order.
+    let forms = form_documents(
+        engines,
+        &FormsContext::new(site, loaded, facts, &issued, &context),
+        &docs,
+    )?;
+    docs.extend(forms);
     docs.extend(permits_and_notices(
         engines,
         &PermitContext {

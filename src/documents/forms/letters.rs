@@ -8,8 +8,11 @@ use serde_json::{Value, json};
 
 use super::{Body, FormsContext};
 use crate::documents::model::{Block, Document, Kind, plain_text};
+use crate::facts::units::{
+    owned_points, owned_zones, post_needs_certificate, team_has_certified_posts, team_points,
+};
 use crate::render::engine::TemplateError;
-use crate::site::model::{EnterpriseFile, SafetyTargets, Team};
+use crate::site::model::{EnterpriseFile, RiskPoint, SafetyTargets, Team};
 
 /// The targets as the documents print them: `null` where the input gives none (a blank).
 pub fn targets_context(t: &SafetyTargets) -> Value {
@@ -37,12 +40,10 @@ pub(super) fn responsibility_letters(
     systems: &[Document],
 ) -> Result<Vec<Document>, TemplateError> {
     let e = cx.issued;
-    let duties_of = |prefix: &str| {
-        systems
-            .iter()
-            .find(|d| d.slug == "system-01-responsibility")
-            .and_then(|d| duty(&d.blocks, prefix))
-    };
+    let system = systems
+        .iter()
+        .find(|d| d.slug == "system-01-responsibility")
+        .map_or(&[][..], |d| d.blocks.as_slice());
     let principal = Party {
         role: format!("{}（主要负责人）", e.enterprise.principal.title),
         name: e.enterprise.principal.name.clone(),
@@ -53,23 +54,35 @@ pub(super) fn responsibility_letters(
             role: format!("{}负责人", d.name),
             name: d.head.clone(),
         };
-        let risks = risks_where(cx, |r| r.responsible == d.head);
-        let zones: Vec<String> = e
-            .zones
+        let zones = owned_zones(e, &d.head);
+        let certified = e
+            .posts
             .iter()
-            .filter(|z| z.owner == d.head)
-            .map(|z| z.name.clone())
-            .collect();
+            .any(|p| zones.iter().any(|z| z.id == p.zone) && post_needs_certificate(e, &p.id));
         let letter = json!({
-            "unit": d.name, "level": "部门",
-            "duties": duties_of(&format!("{}（{}", d.name, d.head)),
-            "risks": risks, "zones": zones,
+            "unit": d.name, "level": "部门", "certified": certified,
+            "duties": duty(system, &format!("{}（{}", d.name, d.head)),
+            "risks": risks_of(cx, owned_points(e, &d.head)),
+            "zones": zones.iter().map(|z| z.name.clone()).collect::<Vec<_>>(),
         });
-        let blocks = render(body, cx, letter, &principal, &holder)?;
+        let slug = format!("responsibility-letter-department-{}", i + 1);
+        // The principal cannot sign a letter with himself: he commits to the staff instead.
+        if d.head == principal.name {
+            docs.push(commitment(body, cx, letter, system, &holder, slug)?);
+            continue;
+        }
+        let blocks = render(
+            body,
+            cx,
+            letter,
+            &principal,
+            &holder,
+            "responsibility-letter",
+        )?;
         docs.push(cx.document(
             Kind::ResponsibilityLetter,
             format!("安全生产目标责任书（{}）", d.name),
-            format!("responsibility-letter-department-{}", i + 1),
+            slug,
             blocks,
         ));
     }
@@ -78,18 +91,17 @@ pub(super) fn responsibility_letters(
             role: format!("{}班组长", t.name),
             name: t.leader.clone(),
         };
-        let posts: Vec<&str> = t.members.iter().map(|m| m.post.as_str()).collect();
-        let risks = risks_where(cx, |r| r.posts.iter().any(|p| posts.contains(&p.as_str())));
         let letter = json!({
             "unit": t.name, "level": "班组", "size": t.members.len(),
-            "duties": duties_of(&format!("{}（{}，", t.name, t.leader)),
-            "risks": risks,
+            "certified": team_has_certified_posts(e, t),
+            "duties": duty(system, &format!("{}（{}，", t.name, t.leader)),
+            "risks": risks_of(cx, team_points(e, t)),
         });
         let over = team_superior(e, t).unwrap_or(Party {
             role: principal.role.clone(),
             name: principal.name.clone(),
         });
-        let blocks = render(body, cx, letter, &over, &holder)?;
+        let blocks = render(body, cx, letter, &over, &holder, "responsibility-letter")?;
         docs.push(cx.document(
             Kind::ResponsibilityLetter,
             format!("安全生产目标责任书（{}）", t.name),
@@ -100,12 +112,36 @@ pub(super) fn responsibility_letters(
     Ok(docs)
 }
 
+/// The 主要负责人安全生产承诺书: the principal commits to the staff and the supervising
+/// authority to the targets and to his duties of 《安全生产法》第二十一条 as the
+/// 安全生产责任制度 lists them under 主要负责人.
+fn commitment(
+    body: &Body,
+    cx: &FormsContext,
+    mut letter: Value,
+    system: &[Block],
+    holder: &Party,
+    slug: String,
+) -> Result<Document, TemplateError> {
+    letter["principal_duties"] = json!(list_after(system, "（一）主要负责人"));
+    let e = cx.issued;
+    letter["certified"] = json!(e.posts.iter().any(|p| post_needs_certificate(e, &p.id)));
+    let blocks = render(body, cx, letter, holder, holder, "principal-commitment")?;
+    Ok(cx.document(
+        Kind::ResponsibilityLetter,
+        "主要负责人安全生产承诺书".into(),
+        slug,
+        blocks,
+    ))
+}
+
 fn render(
     body: &Body,
     cx: &FormsContext,
     mut letter: Value,
     issuer: &Party,
     holder: &Party,
+    template: &str,
 ) -> Result<Vec<Block>, TemplateError> {
     let issued = cx.issued.issued_on();
     // One cannot sign with oneself: a department its principal heads answers to the company.
@@ -115,7 +151,7 @@ fn render(
     letter["holder"] = json!({"role": holder.role, "name": holder.name});
     letter["from"] = json!(issued.chinese());
     letter["year"] = json!(issued.0.year());
-    body.render("responsibility-letter", &[("letter", letter)])
+    body.render(template, &[("letter", letter)])
 }
 
 /// Who a team leader signs with, as the 安全生产责任制度 has it (部门负责人与班组长): the
@@ -133,15 +169,9 @@ fn team_superior(e: &EnterpriseFile, t: &Team) -> Option<Party> {
 }
 
 /// The risk points a letter names, with their levels, most severe first.
-fn risks_where(
-    cx: &FormsContext,
-    pick: impl Fn(&crate::site::model::RiskPoint) -> bool,
-) -> Vec<Value> {
-    let mut risks: Vec<(u8, Value)> = cx
-        .issued
-        .risk_points
-        .iter()
-        .filter(|r| pick(r))
+fn risks_of(cx: &FormsContext, points: Vec<&RiskPoint>) -> Vec<Value> {
+    let mut risks: Vec<(u8, Value)> = points
+        .into_iter()
         .filter_map(|r| {
             let grade = cx.facts.grade_of(&r.id)?;
             Some((
@@ -152,6 +182,31 @@ fn risks_where(
         .collect();
     risks.sort_by_key(|(rank, _)| *rank);
     risks.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The items of the first list after the heading starting with `heading`, as text.
+fn list_after(blocks: &[Block], heading: &str) -> Vec<String> {
+    let start = blocks.iter().position(
+        |b| matches!(b, Block::Heading { content, .. } if plain_text(content).starts_with(heading)),
+    );
+    let items = start.and_then(|i| {
+        blocks[i..].iter().find_map(|b| match b {
+            Block::List { items, .. } => Some(items),
+            _ => None,
+        })
+    });
+    items
+        .into_iter()
+        .flatten()
+        .map(|item| item.iter().map(block_text).collect::<String>())
+        .collect()
+}
+
+fn block_text(block: &Block) -> String {
+    match block {
+        Block::Paragraph { content } => plain_text(content),
+        _ => String::new(),
+    }
 }
 
 /// The duty the 安全生产责任制度 gives in its list item starting with `prefix` (a
@@ -191,6 +246,18 @@ mod tests {
             Some("班前会。")
         );
         assert_eq!(duty(&blocks, "仓储部（施丽娟"), None);
+    }
+
+    #[test]
+    fn the_principals_duties_are_the_list_under_his_heading() {
+        let blocks = to_blocks(
+            "### （一）主要负责人（总经理应国强）\n\n依据：\n\n1. 建立责任制；\n2. 报告事故。\n\n### （二）其他\n\n1. 别的。\n",
+        );
+        assert_eq!(
+            list_after(&blocks, "（一）主要负责人"),
+            ["建立责任制；", "报告事故。"]
+        );
+        assert!(list_after(&blocks, "（九）").is_empty());
     }
 
     #[test]

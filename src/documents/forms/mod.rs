@@ -17,6 +17,7 @@ use crate::documents::markdown::to_blocks;
 use crate::documents::model::{Block, Control, Document, Kind, Layout, plain_text};
 use crate::documents::systems::SYSTEMS;
 use crate::facts::calendar::WorkCalendar;
+use crate::facts::work::hazardous_work;
 use crate::facts::{EnterpriseFacts, Site};
 use crate::render::engine::{Engines, TemplateError};
 use crate::site::date::Date;
@@ -193,6 +194,12 @@ impl<'a> Body<'a> {
                 |d| format!("{}负责人", d.name),
             );
         context.insert("safety_signer", &safety_signer);
+        // The permits the pack has: the agreement names these and no other kind.
+        let permits: Vec<Value> = hazardous_work(cx.issued)
+            .iter()
+            .map(|w| json!({"name": w.kind.name(), "slug": w.kind.slug()}))
+            .collect();
+        context.insert("permits", &permits);
         context.insert("systems", &built);
         context.insert("system_no", &numbers);
         Ok(Body { engines, context })

@@ -3,6 +3,7 @@
 //! a topic per post from its risk points, and the certificate holders' 复审.
 //! Text: `content/forms/training-plan.md`.
 
+use chrono::Datelike;
 use serde_json::{Value, json};
 
 use super::{Body, FormsContext};
@@ -31,6 +32,7 @@ pub(super) fn training_plan(body: &Body, cx: &FormsContext) -> Result<Document, 
         "from": e.service.start.chinese(),
         "to": e.service.end.chinese(),
         "agency": agency_trainings(cx),
+        "held": held_before(cx),
         "posts": post_topics(cx),
         "reviews": reviews(e),
     });
@@ -44,22 +46,28 @@ pub(super) fn training_plan(body: &Body, cx: &FormsContext) -> Result<Document, 
     Ok(doc)
 }
 
-/// The agency's trainings of the contract as the plan's date knows them: held (with the
-/// record's topic and hours), planned, or past without a record.
+/// The agency's trainings of the contract from the plan's date on: a plan made on D plans
+/// D onward, so each is 计划 and none before D is listed (spec §6).
 fn agency_trainings(cx: &FormsContext) -> Vec<Value> {
-    let e = cx.issued;
-    let on = e.issued_on();
-    service_schedule(e, cx.calendar)
+    let on = cx.issued.issued_on();
+    service_schedule(cx.issued, cx.calendar)
         .iter()
-        .filter(|event| event.kind == ServiceKind::安全培训)
-        .map(|event| {
-            let record = e.records.trainings.iter().find(|r| r.date == event.date);
-            json!({
-                "date": event.date.chinese(),
-                "status": event.status_on(on),
-                "topic": record.map(|r| r.topic.clone()),
-                "hours": record.map(|r| super::letters::number_text(r.hours)),
-            })
+        .filter(|event| event.kind == ServiceKind::安全培训 && event.date >= on)
+        .map(|event| json!({"date": event.date.chinese()}))
+        .collect()
+}
+
+/// The trainings recorded this year before the plan's date: 已完成, on their own line.
+fn held_before(cx: &FormsContext) -> Vec<Value> {
+    let on = cx.issued.issued_on();
+    cx.issued
+        .records
+        .trainings
+        .iter()
+        .filter(|r| r.date < on && r.date.0.year() == on.0.year())
+        .map(|r| {
+            json!({"date": r.date.chinese(), "topic": r.topic,
+                   "hours": super::letters::number_text(r.hours)})
         })
         .collect()
 }
