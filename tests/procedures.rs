@@ -78,7 +78,7 @@ fn counts_per_kind_follow_the_posts_the_work_and_the_hazards() {
             7,
             vec![
                 "动火安全作业票",
-                "受限空间安全作业票",
+                "有限空间作业审批表",
                 "吊装安全作业票",
                 "临时用电安全作业票",
             ],
