@@ -159,5 +159,5 @@ fn health_protection_is_what_protects_against_the_factor() {
     assert_eq!(protection("噪声"), "耳塞");
     // 高温: heat-stress measures (送风降温), not the gloves and shoes against burns.
     assert_eq!(protection("高温"), "压铸岗位设置送风降温风扇");
-    assert_eq!(protection("其他粉尘（金属粉尘）"), "局部除尘装置、防尘口罩");
+    assert_eq!(protection("铝尘（铝合金粉尘）"), "局部除尘装置、防尘口罩");
 }

@@ -78,7 +78,7 @@ fn counts_per_kind_follow_the_posts_the_work_and_the_hazards() {
             7,
             vec![
                 "动火安全作业票",
-                "受限空间安全作业票",
+                "有限空间作业审批表",
                 "吊装安全作业票",
                 "临时用电安全作业票",
             ],
@@ -199,9 +199,13 @@ fn a_notice_has_the_limit_the_monitoring_known_then_and_blanks_for_the_unknown()
         out,
         m,
         "ruifeng",
-        "职业病危害告知卡（其他粉尘（金属粉尘））",
+        "职业病危害告知卡（铝尘（铝合金粉尘））",
     ));
-    assert!(dust.contains("8 mg/m³") && dust.contains("当心粉尘"));
+    assert!(dust.contains("PC-TWA 3 mg/m³") && dust.contains("当心粉尘"));
+    assert!(
+        dust.contains("GB 15577-2018") && !dust.contains("湿式作业"),
+        "{dust}"
+    );
     assert!(!dust.contains("2026年5月18日"));
 }
 

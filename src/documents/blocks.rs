@@ -82,3 +82,46 @@ mod tests {
         assert_eq!(super::yuan(0.0), "0");
     }
 }
+
+/// A block that would fill more of a page than this is never kept together.
+const KEEP_AT_MOST_ROWS: usize = 20;
+
+/// Appends a closing block (a signature line) kept on one page with the block before it,
+/// so that it never stands alone at the top of a page; a long table is not held back.
+pub fn push_closing(blocks: &mut Vec<Block>, closing: Block) {
+    let short = match blocks.last() {
+        Some(Block::Table { rows, .. }) => rows.len() <= KEEP_AT_MOST_ROWS,
+        Some(Block::List { items, .. }) => items.len() <= KEEP_AT_MOST_ROWS,
+        Some(Block::Paragraph { .. } | Block::Heading { .. }) => true,
+        _ => false,
+    };
+    match blocks.pop() {
+        Some(last) if short => blocks.push(Block::Keep {
+            blocks: vec![last, closing],
+        }),
+        Some(last) => blocks.extend([last, closing]),
+        None => blocks.push(closing),
+    }
+}
+
+#[cfg(test)]
+mod closing_tests {
+    use super::*;
+
+    #[test]
+    fn a_signature_line_keeps_with_a_short_block_before_it() {
+        let sign = Block::Signatures {
+            labels: vec!["批准人".into()],
+        };
+        let mut blocks = vec![paragraph("正文")];
+        push_closing(&mut blocks, sign.clone());
+        assert!(matches!(&blocks[..], [Block::Keep { blocks }] if blocks.len() == 2));
+        let long = Block::Table {
+            header: header(&["姓名"]),
+            rows: vec![vec![text("某人")]; KEEP_AT_MOST_ROWS + 1],
+        };
+        let mut blocks = vec![long];
+        push_closing(&mut blocks, sign);
+        assert_eq!(blocks.len(), 2);
+    }
+}

@@ -172,6 +172,10 @@ pub enum Block {
         fill: String,
         ink: String,
     },
+    /// Blocks printed on one page, never split (a signature block with its heading).
+    Keep {
+        blocks: Vec<Block>,
+    },
     /// Blank lines to sign on: one per label.
     Signatures {
         labels: Vec<String>,

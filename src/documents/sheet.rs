@@ -81,7 +81,7 @@ fn measure(block: &Block) -> (f64, f64) {
         Block::Signatures { .. } => (0.0, 2.5),
         Block::Cards { cards } => (cards.len().div_ceil(2) as f64 * 40.0, 0.0),
         Block::Figure { .. } => (120.0, 0.0),
-        Block::Quote { blocks } => blocks
+        Block::Quote { blocks } | Block::Keep { blocks } => blocks
             .iter()
             .map(measure)
             .fold((0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1)),

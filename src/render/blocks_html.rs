@@ -137,6 +137,13 @@ fn block_html(block: &Block, assets: &str, out: &mut String) {
         } => boards_html::head(kicker, name, level, fill, ink, out),
         Block::Signs { signs } => boards_html::signs(signs, out),
         Block::Phones { phones, qr } => boards_html::phones(phones, qr.as_ref(), out),
+        Block::Keep { blocks } => {
+            out.push_str("<div class=\"keep\">\n");
+            for b in blocks {
+                block_html(b, assets, out);
+            }
+            out.push_str("</div>\n");
+        }
         Block::Signatures { labels } => {
             out.push_str("<p class=\"signatures\">");
             for label in labels {

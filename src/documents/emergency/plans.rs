@@ -11,7 +11,7 @@ use super::scope::{
     onsite_posts, onsite_title, points_of_accident, points_of_post, severe_points,
     special_accidents, special_title,
 };
-use crate::documents::blocks::unique;
+use crate::documents::blocks::{push_closing, unique};
 use crate::documents::markdown::to_blocks;
 use crate::documents::model::{Block, Document, Kind, Layout};
 use crate::documents::systems::{SYSTEMS, document_number, enterprise_control};
@@ -89,12 +89,15 @@ fn special_plan(s: &Shared, accident: &str, n: usize) -> Result<Document, Templa
     let markdown = s.engines.render_content("emergency/special.md", &context)?;
     let signer = &s.e.enterprise.principal;
     let mut blocks = to_blocks(&markdown);
-    blocks.push(Block::Signatures {
-        labels: vec![
-            format!("签发人 {}（{}）", signer.name, signer.title),
-            "日期".into(),
-        ],
-    });
+    push_closing(
+        &mut blocks,
+        Block::Signatures {
+            labels: vec![
+                format!("签发人 {}（{}）", signer.name, signer.title),
+                "日期".into(),
+            ],
+        },
+    );
     Ok(document(
         s,
         Kind::EmergencySpecial,
@@ -129,12 +132,15 @@ fn onsite_scheme(s: &Shared, post_id: &str, n: usize) -> Result<Document, Templa
     context.insert("scheme", &scheme);
     let markdown = s.engines.render_content("emergency/onsite.md", &context)?;
     let mut blocks = to_blocks(&markdown);
-    blocks.push(Block::Signatures {
-        labels: vec![
-            format!("批准人 {}（主要负责人）", s.e.enterprise.principal.name),
-            "日期".into(),
-        ],
-    });
+    push_closing(
+        &mut blocks,
+        Block::Signatures {
+            labels: vec![
+                format!("批准人 {}（主要负责人）", s.e.enterprise.principal.name),
+                "日期".into(),
+            ],
+        },
+    );
     Ok(document(
         s,
         Kind::EmergencyOnsite,

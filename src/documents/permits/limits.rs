@@ -4,7 +4,7 @@
 
 /// (factor names, limit as a notice prints it). A factor matches a name exactly, or with a
 /// note in brackets after it: "其他粉尘（金属粉尘）" is 其他粉尘, "苯乙烯" is not 苯.
-const LIMITS: [(&[&str], &str); 12] = [
+const LIMITS: [(&[&str], &str); 13] = [
     (
         &["噪声"],
         "每周工作 5 d、每天工作 8 h，等效声级（LEX,8h）85 dB(A)；每周工作日不是 5 d 的，\
@@ -18,6 +18,10 @@ const LIMITS: [(&[&str], &str); 12] = [
     ),
     (&["电焊烟尘"], "PC-TWA 4 mg/m³（总尘）（GBZ 2.1-2019）"),
     (&["其他粉尘"], "PC-TWA 8 mg/m³（总尘）（GBZ 2.1-2019）"),
+    (
+        &["铝尘", "铝合金粉尘", "铝金属粉尘"],
+        "铝尘（铝金属、铝合金粉尘）PC-TWA 3 mg/m³（总尘）（GBZ 2.1-2019）",
+    ),
     (
         &["苯系物"],
         "苯 PC-TWA 6 mg/m³、PC-STEL 10 mg/m³；甲苯 PC-TWA 50 mg/m³、PC-STEL 100 mg/m³；\
@@ -65,6 +69,7 @@ mod tests {
     fn factors_match_by_name_and_unknown_ones_stay_blank() {
         assert!(exposure_limit("噪声").is_some_and(|l| l.contains("85 dB(A)")));
         assert!(exposure_limit("其他粉尘（金属粉尘）").is_some_and(|l| l.contains("8 mg/m³")));
+        assert!(exposure_limit("铝尘（铝合金粉尘）").is_some_and(|l| l.contains("3 mg/m³")));
         assert!(exposure_limit("电焊烟尘").is_some_and(|l| l.contains("4 mg/m³")));
         assert!(exposure_limit("甲苯").is_some_and(|l| l.starts_with("PC-TWA 50")));
         assert!(exposure_limit("苯").is_some_and(|l| l.starts_with("PC-TWA 6")));

@@ -12,7 +12,7 @@ use tera::Context;
 use crate::documents::markdown::to_blocks;
 use crate::documents::model::{Block, Document, Kind, Layout};
 use crate::documents::sheet::Print;
-use crate::facts::work::{HazardousWork, hazardous_work};
+use crate::facts::work::{HazardousWork, WorkKind, hazardous_work};
 use crate::render::engine::{Engines, TemplateError};
 use crate::site::model::EnterpriseFile;
 
@@ -28,15 +28,65 @@ pub struct PermitContext<'a> {
     pub base: &'a Value,
 }
 
-/// Who signs a permit, in the order of the work: each signs and writes the time.
-const SIGNERS: [&str; 6] = [
+/// Who signs a permit, in the order of the work (GB 30871-2022 附录): each signs and writes
+/// the time. The approver's line is `approval`'s; 动火 adds the shift leader's check.
+const BEFORE_APPROVAL: [&str; 6] = [
     "作业申请人",
     "作业负责人",
     "监护人",
+    "安全交底人",
+    "接受交底人",
     "所在单位负责人",
-    "审批人",
-    "验收人",
 ];
+
+/// Who approves each kind (and 动火 level), as the 危险作业安全管理制度 names them:
+/// (level, approver) pairs, and how the signature line names the approver.
+fn approval(kind: WorkKind, e: &EnterpriseFile) -> (Vec<(String, String)>, String) {
+    let principal = e.enterprise.principal.name.clone();
+    let production = e.production_head();
+    match kind {
+        WorkKind::HotWork => (
+            vec![
+                ("特级动火".into(), format!("主要负责人{principal}")),
+                (
+                    "一级动火".into(),
+                    format!("安全管理人员{}", e.enterprise.safety_officer.name),
+                ),
+                ("二级动火".into(), format!("生产负责人{production}")),
+            ],
+            "动火审批人".into(),
+        ),
+        WorkKind::ConfinedSpace => (
+            vec![(
+                "有限空间作业".into(),
+                format!("主要负责人{principal}或者其书面委托人"),
+            )],
+            "审批人（主要负责人或其书面委托人）".into(),
+        ),
+        WorkKind::TemporaryPower => (
+            vec![("临时用电".into(), "设备管理部门负责人".into())],
+            "审批人".into(),
+        ),
+        WorkKind::Height | WorkKind::Lifting => (
+            vec![(
+                kind.name().to_string() + "作业",
+                format!("生产负责人{production}"),
+            )],
+            "审批人".into(),
+        ),
+    }
+}
+
+/// The signature lines of a permit, in the order of the work.
+fn signers(kind: WorkKind, approver: String) -> Vec<String> {
+    let mut out: Vec<String> = BEFORE_APPROVAL.iter().map(|s| s.to_string()).collect();
+    out.push(approver);
+    if kind == WorkKind::HotWork {
+        out.push("动火前岗位当班班长验票".into());
+    }
+    out.push("完工验收人".into());
+    out
+}
 
 /// The work permits, then the hazard notices.
 pub fn permits_and_notices(
@@ -62,22 +112,42 @@ fn permit(
     work: &HazardousWork,
 ) -> Result<Document, TemplateError> {
     let e = cx.enterprise;
-    let title = format!("{}安全作业票", work.kind.name());
+    let title = work.kind.title();
     let places: Vec<Value> = work
         .places
         .iter()
-        .map(|p| json!({"zone": e.zone_name(&p.zone), "what": p.what}))
+        .map(|p| json!({"zone": e.zone_name(&p.zone), "what": p.what, "note": p.note}))
+        .collect();
+    let (approvers, approver) = approval(work.kind, e);
+    let approvers: Vec<Value> = approvers
+        .iter()
+        .map(|(level, who)| json!({"level": level, "who": who}))
         .collect();
     context.insert("doc", &json!({"title": title}));
     context.insert(
         "permit",
-        &json!({"kind": work.kind.name(), "places": places}),
+        &json!({"kind": work.kind.name(), "title": title, "places": places,
+                "conditions": work.conditions, "approvers": approvers}),
     );
     let body = engines.render_content(&format!("permits/{}.md", work.kind.slug()), context)?;
     let mut blocks = to_blocks(&body);
-    blocks.extend(SIGNERS.iter().map(|signer| Block::Signatures {
-        labels: vec![format!("{signer}（签字）"), "时间".to_string()],
+    // The last heading (审批与验收) and what follows it stay on one page with the signatures.
+    let tail = blocks
+        .iter()
+        .rposition(|b| matches!(b, Block::Heading { .. }))
+        .unwrap_or(blocks.len());
+    let mut kept = blocks.split_off(tail);
+    // Two signers a line, each with the time, so that the block stays short.
+    let signers = signers(work.kind, approver);
+    kept.extend(signers.chunks(2).map(|pair| {
+        Block::Signatures {
+            labels: pair
+                .iter()
+                .flat_map(|signer| [format!("{signer}（签字）"), "时间".to_string()])
+                .collect(),
+        }
     }));
+    blocks.push(Block::Keep { blocks: kept });
     Ok(Document::of_enterprise(
         Kind::WorkPermit,
         title,

@@ -14,6 +14,7 @@ use super::page::{self, BODY_SIZE, HEADING, TABLE_SIZE, fonts};
 use super::tables::{column_widths, grid, lengths};
 use crate::documents::model::{Block, Inline, Layout, PersonCard};
 
+mod keep;
 mod sheet;
 
 /// A body element of a file or a pack section.
@@ -177,6 +178,7 @@ impl Walk<'_> {
             Block::Panel { rows } => self.panel(rows),
             Block::Band { text, fill, ink } => self.band(text, fill, ink),
             Block::Signatures { labels } => self.signatures(labels),
+            Block::Keep { blocks } => self.keep(blocks),
             Block::Cards { cards } => self.cards(cards),
             Block::Head {
                 kicker,

@@ -59,6 +59,10 @@ fn text(doc: &Document) -> String {
                 }
             }
             Block::Signatures { labels } => out.push_str(&labels.join(" ")),
+            Block::Keep { blocks } => out.push_str(&text(&Document {
+                blocks: blocks.clone(),
+                ..doc.clone()
+            })),
             _ => {}
         }
         out.push('\n');

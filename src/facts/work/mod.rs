@@ -1,12 +1,17 @@
 //! The 危险作业 an enterprise has, of the five kinds anquan issues permits for (GB 30871-2022:
-//! 动火, 受限空间, 高处, 临时用电, 吊装), judged from what the input names: its risk points
+//! 动火, 有限空间 (受限空间 in GB 30871; 有限空间 in 应急管理部令第13号, which governs 工贸
+//! enterprises), 高处, 临时用电, 吊装), judged from what the input names: its risk points
 //! (name, hazards, controls), equipment, zones, posts and the certificates of its people.
 //! A kind with no evidence gets no permit; each piece of evidence is a place where the
 //! work happens, printed on the permit so the applicant finds it listed.
 
+mod hazard_places;
+
 use serde::Serialize;
 
 use crate::site::model::{EnterpriseFile, SpecialCategory};
+pub use hazard_places::dust_zones;
+use hazard_places::{Extra, conditions, explosive_places, fire_places};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum WorkKind {
@@ -30,10 +35,18 @@ impl WorkKind {
     pub fn name(self) -> &'static str {
         match self {
             WorkKind::HotWork => "动火",
-            WorkKind::ConfinedSpace => "受限空间",
+            WorkKind::ConfinedSpace => "有限空间",
             WorkKind::Height => "高处",
             WorkKind::TemporaryPower => "临时用电",
             WorkKind::Lifting => "吊装",
+        }
+    }
+
+    /// The form's title: 工贸 enterprises approve 有限空间 work on an 审批表 (部令第13号).
+    pub fn title(self) -> String {
+        match self {
+            WorkKind::ConfinedSpace => "有限空间作业审批表".to_string(),
+            _ => format!("{}安全作业票", self.name()),
         }
     }
 
@@ -102,17 +115,23 @@ impl WorkKind {
     }
 }
 
-/// One place where a kind of work happens: the zone (id) and what shows it there.
+/// One place where a kind of work happens: the zone (id), what shows it there, and why it
+/// needs more care when found by its risk (火灾、其他爆炸风险).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Place {
     pub zone: String,
     pub what: String,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HazardousWork {
     pub kind: WorkKind,
     pub places: Vec<Place>,
+    /// What the places have that calls for measures of its own (`hazard_places`):
+    /// `dust-collector`, `vessel`, `agitator`, `sewer`, `gas`, `dust`, and `explosive` for
+    /// 临时用电 in an explosive atmosphere.
+    pub conditions: Vec<&'static str>,
 }
 
 /// Something of the input that may show hazardous work: where it is, how the permit names
@@ -196,17 +215,41 @@ pub fn hazardous_work(e: &EnterpriseFile) -> Vec<HazardousWork> {
     WorkKind::ALL
         .iter()
         .filter_map(|&kind| {
+            let shown: Vec<&Evidence> = all.iter().filter(|ev| shows(ev, kind)).collect();
+            if shown.is_empty() {
+                return None;
+            }
             let mut places: Vec<Place> = Vec::new();
-            for ev in all.iter().filter(|ev| shows(ev, kind)) {
-                let place = Place {
-                    zone: ev.zone.clone(),
-                    what: ev.what.clone(),
-                };
-                if !places.contains(&place) {
-                    places.push(place);
+            let mut texts: Vec<String> = Vec::new();
+            let found = shown
+                .iter()
+                .map(|ev| (ev.zone.clone(), ev.what.clone(), None, ev.texts.clone()));
+            let extra: Vec<Extra> = match kind {
+                WorkKind::HotWork => fire_places(e),
+                WorkKind::TemporaryPower => explosive_places(e),
+                _ => Vec::new(),
+            };
+            let explosive = kind == WorkKind::TemporaryPower && !extra.is_empty();
+            let extra = extra
+                .into_iter()
+                .map(|(zone, what, note, texts)| (zone, what, Some(note), texts));
+            for (zone, what, note, more) in found.chain(extra) {
+                texts.extend(more);
+                match places.iter_mut().find(|p| p.zone == zone && p.what == what) {
+                    Some(known) => known.note = known.note.take().or(note),
+                    None => places.push(Place { zone, what, note }),
                 }
             }
-            (!places.is_empty()).then_some(HazardousWork { kind, places })
+            let zones: Vec<&str> = places.iter().map(|p| p.zone.as_str()).collect();
+            let mut conditions = conditions(e, &zones, &texts);
+            if explosive {
+                conditions.push("explosive");
+            }
+            Some(HazardousWork {
+                kind,
+                places,
+                conditions,
+            })
         })
         .collect()
 }
@@ -227,8 +270,8 @@ mod tests {
 
     fn example(name: &str) -> EnterpriseFile {
         let text = match name {
-            "ruifeng" => include_str!("../../example/enterprises/ruifeng.yaml"),
-            _ => include_str!("../../example/enterprises/jinshun.yaml"),
+            "ruifeng" => include_str!("../../../example/enterprises/ruifeng.yaml"),
+            _ => include_str!("../../../example/enterprises/jinshun.yaml"),
         };
         serde_saphyr::from_str(text).expect("example")
     }
@@ -240,13 +283,35 @@ mod tests {
     #[test]
     fn the_power_tool_maker_welds_lifts_enters_its_dust_collector_and_wires_temporarily() {
         let e = example("ruifeng");
-        assert_eq!(kinds(&e), ["动火", "受限空间", "吊装", "临时用电"]);
+        assert_eq!(kinds(&e), ["动火", "有限空间", "吊装", "临时用电"]);
         let work = hazardous_work(&e);
         let lifting = &work[2].places;
         assert_eq!(lifting[0].zone, "diecast");
         assert!(lifting[0].what.starts_with("电动单梁起重机"), "{lifting:?}");
         let power = &work[3].places;
         assert_eq!(power[0].what, "电工岗位");
+        // 喷粉 is an explosive atmosphere: temporary power there must be explosion-proof.
+        assert!(
+            power
+                .iter()
+                .any(|p| p.zone == "coating" && p.note.is_some())
+        );
+        // 动火 in the die-casting shop meets the gas-fired furnace and the release agent.
+        let hot = &work[0];
+        for what in ["R02 熔铝炉熔化作业", "脱模剂"] {
+            assert!(
+                hot.places
+                    .iter()
+                    .any(|p| p.what == what && p.zone == "diecast"),
+                "{what}"
+            );
+        }
+        assert!(hot.conditions.contains(&"dust") && hot.conditions.contains(&"gas"));
+        let confined = &work[1];
+        assert!(confined.conditions.contains(&"dust-collector"));
+        assert!(
+            !confined.conditions.contains(&"sewer") && !confined.conditions.contains(&"agitator")
+        );
     }
 
     #[test]
@@ -270,7 +335,7 @@ mod tests {
             .controls
             .management
             .push("管道切割前办理作业票".into());
-        assert_eq!(kinds(&e), ["动火", "受限空间", "高处", "吊装"]);
+        assert_eq!(kinds(&e), ["动火", "有限空间", "高处", "吊装"]);
         e.equipment[0].name = "储气罐".into();
         e.zones[0].name = "除尘装置旁".into();
         assert_eq!(kinds(&e), ["动火", "高处"]);
