@@ -28,6 +28,12 @@ pub struct Cli {
 pub enum Command {
     /// Scaffold a new site with a complete, valid example enterprise
     Init { dir: PathBuf },
+    /// Scaffold enterprises/ID.yaml for a new client: the required keys to fill in
+    New {
+        id: String,
+        #[arg(long, default_value = ".")]
+        dir: PathBuf,
+    },
     /// Validate, then write the pack into OUT (default DIR/public)
     Build {
         #[arg(default_value = ".")]
@@ -177,6 +183,9 @@ const HELP: &[(&str, &str, &str)] = &[
     ("", "", "help-about"),
     ("", "lang", "help-lang"),
     ("init", "", "help-init"),
+    ("new", "", "help-new"),
+    ("new", "id", "help-new-id"),
+    ("new", "dir", "help-new-dir"),
     ("build", "", "help-build"),
     ("build", "out", "help-out"),
     ("build", "html", "help-build-html"),

@@ -129,3 +129,58 @@ mod tests {
         );
     }
 }
+
+#[derive(Debug, thiserror::Error)]
+pub enum NewError {
+    #[error("`{0}` is not an enterprise id (letters, digits and hyphens)")]
+    BadId(String),
+    #[error("{0} already exists: `anquan new` never overwrites a file")]
+    Exists(PathBuf),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// `anquan new ID`: writes `DIR/enterprises/ID.yaml`, the required keys with Chinese
+/// comments and the schema modeline, to be filled in. Refuses an id already taken in
+/// any spelling (`ID.yml`, `Id.YAML` …), since those would be one enterprise twice.
+pub fn new_enterprise(dir: &Path, id: &str) -> Result<PathBuf, NewError> {
+    if !crate::site::values::is_valid_id(id) {
+        return Err(NewError::BadId(id.to_string()));
+    }
+    let folder = dir.join("enterprises");
+    if let Ok(entries) = fs::read_dir(&folder) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().to_lowercase();
+            let stem = name
+                .strip_suffix(".yaml")
+                .or_else(|| name.strip_suffix(".yml"));
+            if stem == Some(id.to_lowercase().as_str()) {
+                return Err(NewError::Exists(entry.path()));
+            }
+        }
+    }
+    let template = crate::assets::CONTENT
+        .get_file("new/enterprise.yaml")
+        .and_then(|f| f.contents_utf8())
+        .unwrap_or_default()
+        .replace("{{ID}}", id);
+    let rel = format!("enterprises/{id}.yaml");
+    let text = crate::schema::editor::with_modeline(&rel, &template);
+    let path = dir.join(&rel);
+    let io = |source| NewError::Io {
+        path: path.clone(),
+        source,
+    };
+    fs::create_dir_all(&folder).map_err(io)?;
+    // create_new: a file that appeared meanwhile is not overwritten either.
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(io)?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(io)?;
+    Ok(path)
+}

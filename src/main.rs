@@ -44,6 +44,14 @@ fn run() -> ExitCode {
             }
             Err(err) => fail(&err.to_string()),
         },
+        Command::New { id, dir } => match anquan::init::new_enterprise(&dir, &id) {
+            Ok(path) => {
+                let wrote = msg!("new-wrote", path = path.display().to_string());
+                println!("{}", catalog.text(&wrote));
+                ExitCode::SUCCESS
+            }
+            Err(err) => fail(&err.to_string()),
+        },
         Command::Build {
             dir,
             out,
