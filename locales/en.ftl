@@ -164,6 +164,7 @@ watch-index = the index
 watch-enterprises = { $count } enterprises
 watch-rebuilt = rebuilt { $which } ({ $pages } HTML pages) in { $ms } ms
 watch-pdfs = wrote { $count } PDFs
+watch-pdfs-changed = wrote the PDFs of { $count } changed documents; the packs follow
 watch-kept = the last good output is kept; fix the file and save again
 overlay-heading = the last edit has errors; showing the last good pages
 

@@ -164,6 +164,7 @@ watch-index = 总览页
 watch-enterprises = { $count } 家企业
 watch-rebuilt = 已重建{ $which }（{ $pages } 个 HTML 页面），用时 { $ms } ms
 watch-pdfs = 已生成 { $count } 个 PDF
+watch-pdfs-changed = 已重新生成改动的 { $count } 个文件的 PDF，全套 PDF 随后更新
 watch-kept = 保留上次正确的输出；请修改文件后重新保存
 overlay-heading = 最近一次修改有错误，当前显示的是上次正确的页面
 

@@ -1,6 +1,7 @@
 //! The PDF renderer: documents → JSON → one sandboxed typst run per enterprise that
 //! writes each document's PDF and the bookmarked pack (bundle export).
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
@@ -17,6 +18,8 @@ use crate::render::fonts::{FontError, FontSet};
 use crate::render::typst::{Typst, TypstError};
 use crate::site::date::Date;
 use crate::site::model::Agency;
+
+mod partial;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
@@ -55,6 +58,8 @@ struct TypstInput<'b> {
     documents: Vec<(&'b Document, String)>,
     data: Vec<u8>,
     assets: Vec<(String, std::path::PathBuf)>,
+    /// Whether typst writes the pack too.
+    pack: bool,
 }
 
 /// One PDF written for an enterprise: file name inside the enterprise folder.
@@ -74,7 +79,8 @@ struct BundleData<'a> {
     agency: &'a Agency,
     date: String,
     date_cn: String,
-    pack: &'static str,
+    /// `None` when only some documents are compiled (`watch`): no pack then.
+    pack: Option<&'static str>,
     pack_title: &'a str,
     fonts: &'a crate::render::fonts::Families,
     /// Text the template keeps on one line (`render::nobreak`).
@@ -124,33 +130,21 @@ impl PdfRenderer {
     }
 
     /// What typst reads for one enterprise: each document with its file name, data.json,
-    /// and the pictures.
-    fn input<'b>(&self, bundle: &'b Bundle) -> Result<TypstInput<'b>, RenderError> {
-        let documents = bundle
-            .docs
-            .iter()
-            .enumerate()
-            .map(|(n, doc)| {
-                let name = bundle.plan.name(Format::Pdf, Target::Document(n));
-                name.map(|name| (doc, name.to_string()))
-                    .ok_or_else(|| unplanned(bundle, doc))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let config = &bundle.site.loaded.config;
-        let date = bundle.site.date;
+    /// and the pictures. `only` keeps just those documents (by index) and leaves out the
+    /// pack.
+    fn input<'b>(
+        &self,
+        bundle: &'b Bundle,
+        only: Option<&BTreeSet<usize>>,
+    ) -> Result<TypstInput<'b>, RenderError> {
+        let documents = planned_documents(bundle, only)?;
         let data = BundleData {
-            enterprise: json!({"id": bundle.id(), "name": bundle.name()}),
-            agency: &config.agency,
-            date: date.to_string(),
-            date_cn: date.chinese(),
-            pack: PACK_PDF,
-            pack_title: &config.build.title,
-            fonts: &self.fonts.families,
-            nobreak: crate::render::nobreak::NO_BREAK_PATTERN,
+            pack: only.is_none().then_some(PACK_PDF),
             documents: documents
                 .iter()
-                .map(|(doc, file)| json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "date_line": doc.date_line, "sheet": doc.sheet, "blocks": doc.blocks}))
+                .map(|(_, doc, file)| document_json(doc, file))
                 .collect(),
+            ..self.common_data(bundle)
         };
         Ok(TypstInput {
             enterprise_id: bundle.id().to_string(),
@@ -158,9 +152,30 @@ impl PdfRenderer {
                 file: format!("{}/data.json", bundle.id()),
                 message: e.to_string(),
             })?,
-            documents,
+            documents: documents
+                .into_iter()
+                .map(|(_, doc, file)| (doc, file))
+                .collect(),
             assets: bundle.photos(),
+            pack: only.is_none(),
         })
+    }
+
+    /// data.json without documents: what every document of the enterprise reads.
+    fn common_data<'b>(&'b self, bundle: &'b Bundle) -> BundleData<'b> {
+        let config = &bundle.site.loaded.config;
+        let date = bundle.site.date;
+        BundleData {
+            enterprise: json!({"id": bundle.id(), "name": bundle.name()}),
+            agency: &config.agency,
+            date: date.to_string(),
+            date_cn: date.chinese(),
+            pack: Some(PACK_PDF),
+            pack_title: &config.build.title,
+            fonts: &self.fonts.families,
+            nobreak: crate::render::nobreak::NO_BREAK_PATTERN,
+            documents: Vec::new(),
+        }
     }
 
     /// Compiles every document of one enterprise, plus its pack.
@@ -219,7 +234,8 @@ impl PdfRenderer {
             None => out,
         };
         let mut files = Vec::with_capacity(documents.len() + 1);
-        for name in documents.iter().map(|(_, f)| f.as_str()).chain([PACK_PDF]) {
+        let pack = input.pack.then_some(PACK_PDF);
+        for name in documents.iter().map(|(_, f)| f.as_str()).chain(pack) {
             files.push(PdfFile {
                 name: name.to_string(),
                 bytes: fs::read(out.join(name))?,
@@ -242,7 +258,7 @@ impl Renderer for PdfRenderer {
 
     /// One typst run writes every document's PDF and the pack.
     fn render(&self, bundle: &Bundle) -> Result<Rendered, RenderError> {
-        let input = self.input(bundle)?;
+        let input = self.input(bundle, None)?;
         let rendered = self.render_enterprise(&input)?;
         let targets = (0..input.documents.len())
             .map(Target::Document)
@@ -262,7 +278,7 @@ impl Renderer for PdfRenderer {
 
     /// typst, the templates, the fonts, data.json and the pictures decide the PDFs.
     fn cache_key(&self, bundle: &Bundle) -> Option<String> {
-        let input = self.input(bundle).ok()?;
+        let input = self.input(bundle, None).ok()?;
         let mut key = KeyBuilder::new("pdf");
         key.add("typst", self.typst.version.as_bytes())
             .add("timestamp", &self.timestamp.to_le_bytes());
@@ -286,6 +302,29 @@ pub fn unplanned(bundle: &Bundle, doc: &Document) -> RenderError {
         file: format!("{}/{}", bundle.id(), doc.slug),
         message: "no file planned for this document".to_string(),
     }
+}
+
+/// The documents to compile (all, or those of `only`) with their index and PDF name.
+fn planned_documents<'b>(
+    bundle: &'b Bundle,
+    only: Option<&BTreeSet<usize>>,
+) -> Result<Vec<(usize, &'b Document, String)>, RenderError> {
+    bundle
+        .docs
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| only.is_none_or(|only| only.contains(n)))
+        .map(|(n, doc)| {
+            let name = bundle.plan.name(Format::Pdf, Target::Document(n));
+            name.map(|name| (n, doc, name.to_string()))
+                .ok_or_else(|| unplanned(bundle, doc))
+        })
+        .collect()
+}
+
+/// One document as the typst templates read it.
+fn document_json(doc: &Document, file: &str) -> serde_json::Value {
+    json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "date_line": doc.date_line, "sheet": doc.sheet, "blocks": doc.blocks})
 }
 
 impl PdfRenderer {

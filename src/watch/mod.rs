@@ -2,5 +2,6 @@
 //! with live reload.
 
 pub mod classify;
+pub mod pdf_job;
 pub mod serve;
 pub mod session;

@@ -245,9 +245,15 @@ fn rebuild_loop(
 
 fn spawn_pdfs(session: &Session, rebuilt: &Rebuilt, quiet: bool, lang: Lang) {
     let job = session.pdf_job(rebuilt);
-    std::thread::spawn(move || match job.run() {
-        Ok(Some(n)) if !quiet => {
-            let line = Catalog::new(lang).text(&msg!("watch-pdfs", count = n));
+    let changed = move |count: usize| {
+        if !quiet {
+            let line = Catalog::new(lang).text(&msg!("watch-pdfs-changed", count = count));
+            say(format_args!("{line}"));
+        }
+    };
+    std::thread::spawn(move || match job.run(changed) {
+        Ok(Some(written)) if !quiet => {
+            let line = Catalog::new(lang).text(&msg!("watch-pdfs", count = written.total));
             say(format_args!("{line}"));
         }
         Ok(_) => {}

@@ -11,26 +11,32 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::classify::ChangeSet;
+use super::pdf_job::PdfJob;
 use crate::facts::Site;
 use crate::i18n::Lang;
 use crate::output::writer::{LiveDir, Sink, ensure_ours};
 use crate::pipeline::enterprise::{
-    Counts, EnterpriseBuild, EnterpriseOutput, Renderers, build_enterprise, enterprise_documents,
-    render_all, write_rendered,
+    Counts, EnterpriseBuild, EnterpriseOutput, Renderers, build_enterprise,
 };
 use crate::pipeline::{BuildError, load_checked, write_index, write_site_files};
-use crate::render::bundle::{Bundle, Format, Plan, Renderer};
-use crate::render::docx::DocxRenderer;
+use crate::render::bundle::Format;
 use crate::render::engine::Engines;
 use crate::render::figures::SvgFigures;
 use crate::render::html::{HtmlPages, PageCommon};
 use crate::render::ics::CalendarFile;
-use crate::render::pdf::PdfRenderer;
 use crate::render::xlsx::LedgerWorkbook;
 use crate::site::date::Date;
 
-/// How long the site must stay unchanged before PDFs are compiled.
+/// How long the site must stay unchanged before the documents an edit changed are
+/// compiled: short, since they are few and the user is looking at one of them.
+pub const DOCUMENT_QUIET_PERIOD: Duration = Duration::from_millis(300);
+/// How long the site must stay unchanged before whole enterprises (packs, DOCX) are
+/// compiled.
 pub const PDF_QUIET_PERIOD: Duration = Duration::from_millis(1500);
+
+/// Per enterprise, per PDF file name: the fingerprint of what its PDF on disk was made
+/// from (`PdfRenderer::document_fingerprints`).
+pub(super) type Fingerprints = BTreeMap<String, BTreeMap<String, u64>>;
 
 pub struct Session {
     pub site_dir: PathBuf,
@@ -44,6 +50,9 @@ pub struct Session {
     /// Enterprises whose PDFs are not up to date: what an interrupted job left stays here
     /// for the next one.
     pdf_pending: Arc<Mutex<BTreeSet<String>>>,
+    /// What the PDFs on disk were made from; forgotten when templates, fonts or pictures
+    /// change, since those are not in the fingerprints.
+    pdf_made_from: Arc<Mutex<Fingerprints>>,
 }
 
 /// What a rebuild did.
@@ -74,6 +83,7 @@ impl Session {
             outputs: BTreeMap::new(),
             generation: Arc::new(AtomicU64::new(0)),
             pdf_pending: Arc::default(),
+            pdf_made_from: Arc::default(),
         };
         let all = ChangeSet {
             everything: true,
@@ -119,6 +129,9 @@ impl Session {
             .collect();
         if changes.everything || changes.statics {
             write_site_files(&site, &live)?;
+            if let Ok(mut made_from) = self.pdf_made_from.lock() {
+                made_from.clear();
+            }
         }
         let counts = Mutex::new(Counts::default());
         let pages = HtmlPages {
@@ -183,8 +196,7 @@ impl Session {
         })
     }
 
-    /// Writes the PDFs of a rebuild, on this thread (call it from a background thread).
-    /// Returns how many were written, or `None` when a newer rebuild made it moot.
+    /// The PDF job of a rebuild; run it on a background thread.
     pub fn pdf_job(&self, rebuilt: &Rebuilt) -> PdfJob {
         PdfJob {
             site: Arc::clone(&rebuilt.site),
@@ -194,82 +206,10 @@ impl Session {
                 .map(|p| p.iter().cloned().collect())
                 .unwrap_or_default(),
             pending: Arc::clone(&self.pdf_pending),
+            made_from: Arc::clone(&self.pdf_made_from),
             out: self.out.clone(),
             generation: Arc::clone(&self.generation),
             started_at: self.generation.load(Ordering::SeqCst),
         }
-    }
-}
-
-/// PDFs to write after a rebuild.
-pub struct PdfJob {
-    site: Arc<Site>,
-    enterprises: Vec<String>,
-    pending: Arc<Mutex<BTreeSet<String>>>,
-    out: PathBuf,
-    generation: Arc<AtomicU64>,
-    started_at: u64,
-}
-
-impl PdfJob {
-    fn current(&self) -> bool {
-        self.generation.load(Ordering::SeqCst) == self.started_at
-    }
-
-    /// Returns the PDFs written, or `Ok(None)` when a newer rebuild made the job moot.
-    pub fn run(self) -> Result<Option<usize>, BuildError> {
-        // Typing usually comes in bursts: wait for a quiet moment, so that typst does not
-        // compete with the next HTML rebuild for the cores.
-        let quiet_until = Instant::now() + PDF_QUIET_PERIOD;
-        while Instant::now() < quiet_until {
-            if !self.current() {
-                return Ok(None);
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        if self.enterprises.is_empty() || !self.current() {
-            return Ok(None);
-        }
-        let site = &self.site;
-        let config = &site.loaded.config;
-        let renderer = PdfRenderer::new(&site.loaded.root, &config.build.theme, site.date)?;
-        let docx = DocxRenderer::new(renderer.font_files());
-        let engines = Engines::new(&site.loaded.root, &config.build.theme)?;
-        let live = LiveDir {
-            root: self.out.clone(),
-        };
-        let mut written = 0;
-        for (loaded, facts) in site
-            .enterprises()
-            .filter(|(e, _)| self.enterprises.contains(&e.id))
-        {
-            if !self.current() {
-                return Ok(None);
-            }
-            let docs = enterprise_documents(site, &engines, loaded, facts)?;
-            let renderers: [&dyn Renderer; 2] = [&renderer, &docx];
-            let plan = Plan::new(&loaded.id, &[Format::Pdf, Format::Docx], &docs.docs);
-            let bundle = Bundle {
-                site,
-                enterprise: loaded,
-                facts,
-                docs: &docs.docs,
-                ledgers: &docs.ledgers,
-                context: &docs.context,
-                findings: &[],
-                plan: &plan,
-                release: &docs.release,
-            };
-            let rendered = render_all(&bundle, &renderers, None)?;
-            // A change during the compile (an enterprise removed, say) makes these stale.
-            if !self.current() {
-                return Ok(None);
-            }
-            written += write_rendered(&bundle, rendered, &live)?.of(Format::Pdf);
-            if let Ok(mut pending) = self.pending.lock() {
-                pending.remove(&loaded.id);
-            }
-        }
-        Ok(Some(written))
     }
 }
