@@ -203,6 +203,13 @@ fn mutations_fail_both_the_schema_and_check() {
             "enterprise.employees",
         ),
         (
+            ruifeng,
+            "name: 压铸工,",
+            "name: \"  \",",
+            "/posts/0/name",
+            "posts[0].name",
+        ),
+        (
             "anquan.yaml",
             "phone: 13757912345",
             "phone: 0579-87123456",

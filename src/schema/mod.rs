@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value};
 
+use crate::i18n::{Catalog, Lang};
 use crate::site::model::{Config, EnterpriseFile};
+use crate::site::yaml_index::NAMING_KEYS;
 
 /// The Chinese description of each key, by type and key (`_` for the file itself).
 type Descriptions = BTreeMap<String, BTreeMap<String, String>>;
@@ -75,6 +77,7 @@ pub fn schema(kind: SchemaKind) -> Result<Value, SchemaError> {
     strip_descriptions(&mut schema);
     describe(&mut schema, &descriptions);
     widen_text(&mut schema);
+    require_text(&mut schema);
     if let Value::Object(root) = &mut schema {
         root.insert("title".into(), kind.title().into());
     }
@@ -151,6 +154,38 @@ fn widen_text(value: &mut Value) {
             map.values_mut().for_each(widen_text);
         }
         Value::Array(items) => items.iter_mut().for_each(widen_text),
+        _ => {}
+    }
+}
+
+/// Names and ids must hold text, as `check` says (`yaml_index::NAMING_KEYS`): a text
+/// property of those names gets a pattern that a blank value fails.
+fn require_text(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get_mut("properties") {
+                for (key, property) in properties.iter_mut() {
+                    let Value::Object(property) = property else {
+                        continue;
+                    };
+                    let text = property.get("type").is_some_and(|t| {
+                        t == "string"
+                            || t.as_array()
+                                .is_some_and(|a| a.iter().any(|k| k == "string"))
+                    });
+                    if NAMING_KEYS.contains(&key.as_str())
+                        && text
+                        && !property.contains_key("pattern")
+                    {
+                        property.insert("pattern".into(), "\\S".into());
+                        let hint = Catalog::new(Lang::Zh).say("value-blank");
+                        property.insert("patternErrorMessage".into(), hint.into());
+                    }
+                }
+            }
+            map.values_mut().for_each(require_text);
+        }
+        Value::Array(items) => items.iter_mut().for_each(require_text),
         _ => {}
     }
 }

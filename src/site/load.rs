@@ -115,9 +115,10 @@ pub(crate) fn read_yaml<T: DeserializeOwned>(
     };
     let index = KeyIndex::build(&text);
     if !index.long_values.is_empty() {
-        findings.extend(long_value_errors(&index, rel, enterprise));
+        findings.extend(value_errors(&index, rel, enterprise, true));
         return None;
     }
+    findings.extend(value_errors(&index, rel, enterprise, false));
     match serde_saphyr::from_str::<T>(&text) {
         Ok(value) => Some((
             value,
@@ -133,22 +134,37 @@ pub(crate) fn read_yaml<T: DeserializeOwned>(
     }
 }
 
-fn long_value_errors<'a>(
+/// The values the key index refuses before deserializing: too long, or a blank name.
+fn value_errors<'a>(
     index: &'a KeyIndex,
     rel: &'a str,
     enterprise: Option<&'a str>,
+    long: bool,
 ) -> impl Iterator<Item = Finding> + 'a {
-    index
-        .long_values
+    let too_long = index.long_values.iter().map(|&(at, chars)| {
+        let path = index.path_at(at.0, at.1).map(str::to_string);
+        let message = msg!("value-too-long", chars = chars, max = MAX_VALUE_CHARS);
+        (at, path, message)
+    });
+    let blank = index
+        .blank_names
         .iter()
-        .map(move |&((line, column), chars)| Finding {
+        .map(|(at, path)| (*at, Some(path.clone()), msg!("value-blank")));
+    let values: Vec<_> = if long {
+        too_long.collect()
+    } else {
+        blank.collect()
+    };
+    values
+        .into_iter()
+        .map(move |((line, column), path, message)| Finding {
             severity: Severity::Error,
             rule: Rule::InvalidValue,
-            message: msg!("value-too-long", chars = chars, max = MAX_VALUE_CHARS),
+            message,
             file: rel.to_string(),
             line: Some(line),
             column: Some(column),
-            path: index.path_at(line, column).map(str::to_string),
+            path,
             enterprise: enterprise.map(str::to_string),
         })
 }

@@ -1,7 +1,7 @@
 //! Where each key path of a YAML file stands, so that errors found after deserializing
 //! (a dangling reference, a bad phone number) can still name file:line:column.
 
-use serde_saphyr::granit_parser::{Event, Parser};
+use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 
 /// One node of the file: its key path (`teams[0].members[1].post`), the position of its key
 /// (for mapping values) and of the value itself. Lines and columns are 1-based.
@@ -17,11 +17,18 @@ struct Entry {
 /// boards and in tables where a runaway one aborts typesetting.
 pub const MAX_VALUE_CHARS: usize = 5000;
 
+/// Keys whose value names or identifies something: blank (`name: ""`, `id: " "`) is never
+/// right, though it deserializes as a string. (An empty plain value is null, which the
+/// deserializer refuses itself.)
+pub const NAMING_KEYS: [&str; 7] = ["name", "id", "item", "topic", "post", "zone", "head"];
+
 #[derive(Debug, Default, Clone)]
 pub struct KeyIndex {
     entries: Vec<Entry>,
     /// Where each value longer than `MAX_VALUE_CHARS` starts, and its length.
     pub long_values: Vec<((usize, usize), usize)>,
+    /// Where each blank value of a `NAMING_KEYS` key starts, with its key path.
+    pub blank_names: Vec<((usize, usize), String)>,
 }
 
 enum Frame {
@@ -41,12 +48,13 @@ impl KeyIndex {
     pub fn build(text: &str) -> KeyIndex {
         let mut entries = Vec::new();
         let mut long_values = Vec::new();
+        let mut blank_names = Vec::new();
         let mut stack: Vec<Frame> = Vec::new();
         for item in Parser::new_from_str(text) {
             let Ok((event, span)) = item else { break };
             let at = (span.start.line(), span.start.col() + 1);
             match event {
-                Event::Scalar(value, ..) => {
+                Event::Scalar(value, style, ..) => {
                     let chars = value.chars().count();
                     if chars > MAX_VALUE_CHARS {
                         long_values.push((at, chars));
@@ -58,7 +66,12 @@ impl KeyIndex {
                         *key = Some((value.into_owned(), at));
                         continue;
                     }
+                    let naming = matches!(stack.last(), Some(Frame::Map { key: Some((key, _)), .. }) if NAMING_KEYS.contains(&key.as_str()));
                     if let Some((path, key_at)) = child_path(&mut stack) {
+                        let quoted = !matches!(style, ScalarStyle::Plain);
+                        if naming && quoted && value.trim().is_empty() {
+                            blank_names.push((at, path.clone()));
+                        }
                         entries.push(Entry {
                             path,
                             key_at,
@@ -103,6 +116,7 @@ impl KeyIndex {
         KeyIndex {
             entries,
             long_values,
+            blank_names,
         }
     }
 
