@@ -1,6 +1,7 @@
 //! The build: load → validate → derive → documents → render → write, each step timed.
 
 pub mod enterprise;
+pub mod render;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
