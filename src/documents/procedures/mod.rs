@@ -189,6 +189,7 @@ fn post_data(cx: &ProcedureContext, post: &Post) -> Value {
         })
         .collect();
     let level = cx.facts.post_levels.get(&post.id).copied().flatten();
+    let ppe = post_ppe(e, &post.id);
     json!({
         "name": post.name,
         "zone": e.zone_name(&post.zone),
@@ -204,7 +205,8 @@ fn post_data(cx: &ProcedureContext, post: &Post) -> Value {
         // One action per risk point: its steps belong together, in their order.
         "emergency": points.iter().filter(|p| !p.controls.emergency.is_empty())
             .map(|p| format!("{}：{}", p.name, p.controls.emergency.join("，"))).collect::<Vec<_>>(),
-        "ppe": post_ppe(e, &post.id).into_iter().map(|p| p.item).collect::<Vec<_>>(),
+        "ppe": ppe.issued_items(),
+        "ppe_unissued": ppe.unissued_items(),
         "certificates": certificates,
         "equipment": equipment,
     })
