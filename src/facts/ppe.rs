@@ -148,6 +148,9 @@ struct Protection {
     factor: &'static [&'static str],
     engineering: &'static [&'static str],
     ppe: &'static [&'static str],
+    /// The item every exposed worker must be issued against it (its notice tells them to
+    /// wear it), if any: heat stress and vibration are met by other measures first.
+    needs: Option<&'static str>,
 }
 
 const PROTECTIONS: [Protection; 6] = [
@@ -155,27 +158,32 @@ const PROTECTIONS: [Protection; 6] = [
         factor: &["噪声"],
         engineering: &["隔声", "消声", "吸声", "降噪", "减振"],
         ppe: &["耳塞", "耳罩", "护耳", "护听"],
+        needs: Some("护耳器"),
     },
     Protection {
         factor: &["尘"],
         engineering: &["除尘", "吸尘", "通风", "排风", "湿式"],
         ppe: &["防尘", "颗粒物", "呼吸器"],
+        needs: Some("防尘口罩"),
     },
     Protection {
         factor: &["高温", "热辐射"],
         engineering: &["降温", "隔热", "风扇", "空调", "送风"],
         // Heat stress, not contact burns: 隔热手套 and 隔热鞋 protect against the latter.
         ppe: &["隔热服", "防暑", "降温背心", "冰背心"],
+        needs: None,
     },
     Protection {
         factor: &["弧光", "紫外", "红外", "激光"],
         engineering: &["遮光", "屏蔽"],
         ppe: &["遮光", "焊接面罩", "电焊面罩", "护目镜"],
+        needs: Some("焊接面罩或者护目镜"),
     },
     Protection {
         factor: &["振动"],
         engineering: &["减振", "隔振"],
         ppe: &["防振"],
+        needs: None,
     },
     Protection {
         factor: &[
@@ -193,17 +201,43 @@ const PROTECTIONS: [Protection; 6] = [
         ],
         engineering: &["通风", "排风", "排毒", "密闭"],
         ppe: &["防毒", "防化"],
+        needs: Some("防毒面具"),
     },
 ];
+
+fn protection_of(hazard: &OccupationalHazard) -> Option<&'static Protection> {
+    PROTECTIONS
+        .iter()
+        .find(|k| k.factor.iter().any(|w| hazard.factor.contains(w)))
+}
+
+/// The item a hazard calls for and the exposed posts issued none of its kind (a 防尘口罩
+/// against 电焊烟尘); `None` when it calls for none or every exposed post has one.
+pub fn unprotected_posts(
+    e: &EnterpriseFile,
+    hazard: &OccupationalHazard,
+) -> Option<(&'static str, Vec<String>)> {
+    let kind = protection_of(hazard)?;
+    let needs = kind.needs?;
+    let posts: Vec<String> = hazard
+        .posts
+        .iter()
+        .filter(|post| {
+            !post_ppe(e, post)
+                .issued
+                .iter()
+                .any(|p| kind.ppe.iter().any(|w| p.item.contains(w)))
+        })
+        .cloned()
+        .collect();
+    (!posts.is_empty()).then_some((needs, posts))
+}
 
 /// 防护设施及用品 against one hazard: the engineering controls of the risk points at its
 /// posts whose hazards name the factor, then the items issued to its posts that protect
 /// against it (噪声 → 耳塞, 粉尘 → 防尘口罩 …). Empty when the factor is not in the table.
 pub fn hazard_protection(e: &EnterpriseFile, hazard: &OccupationalHazard) -> Vec<String> {
-    let Some(kind) = PROTECTIONS
-        .iter()
-        .find(|k| k.factor.iter().any(|w| hazard.factor.contains(w)))
-    else {
+    let Some(kind) = protection_of(hazard) else {
         return Vec::new();
     };
     let names = |text: &str, words: &[&str]| words.iter().any(|w| text.contains(w));

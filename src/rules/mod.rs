@@ -35,6 +35,7 @@ pub fn check(site: &Site) -> Vec<Finding> {
         risk::check(&loaded.data, facts, &mut r);
         pairs::check(&loaded.data, facts, &mut r);
         ppe::check(&loaded.data, &mut r);
+        ppe::check_hazards(&loaded.data, &mut r);
         service::check(&loaded.data, &site.calendar, site.date, &mut r);
         let issued = date_of(DatedBy::EnterpriseIssued, &loaded.data, site.date);
         let print = Print::of(&site.loaded.config.build);
