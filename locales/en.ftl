@@ -136,6 +136,8 @@ counselor-training-expired = { $name } was last trained on { $trained }, more th
 risk-level-mismatch = risk point `{ $point }` states level { $stated } but { $formula } gives { $computed }; the computed level is used
 risk-without-controls = risk point `{ $point }` ({ $name }) has no control measure (第十九条 风险分级管控)
 zone-without-risk = zone `{ $zone }` ({ $name }) has no risk point: the four-colour map draws it grey (未评估)
+ppe-not-issued = risk point `{ $point }` ({ $name }) requires { $item } for { $posts }, but no `ppe` rule issues it there: the procedures say it is still to be issued and the cards, boards and ledgers leave it out; add it to `ppe` (with the post and cycle_months) or correct the control
+ppe-not-issued-hazard = { $posts } exposed to { $factor } are issued no { $item }, which its 职业病危害告知卡 tells them to wear: add it to `ppe` (职业病防治法 第二十二条)
 service-frequency = { $value } is below the minimum of { $minimum } { $key ->
     [site_visits_per_month] site visits a month
     [inspections_per_month] inspection a month

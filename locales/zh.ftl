@@ -136,6 +136,8 @@ counselor-training-expired = { $name }最近一次培训为 { $trained }，至 {
 risk-level-mismatch = 风险点 `{ $point }` 填写的等级为{ $stated }，按 { $formula } 计算应为{ $computed }；以计算结果为准
 risk-without-controls = 风险点 `{ $point }`（{ $name }）未制定管控措施，风险分级管控无从落实（《自律管理办法》第十九条）
 zone-without-risk = 区域 `{ $zone }`（{ $name }）未辨识风险点：四色风险分布图中以灰色（未评估）表示
+ppe-not-issued = 风险点 `{ $point }`（{ $name }）的管控措施要求{ $posts }配备“{ $item }”，但 `ppe` 配备标准未向其发放：操作规程写明须补充配备，告知卡、公告牌和发放台账不列该用品；请在 `ppe` 中补充该用品及其更换周期，或者修正管控措施（《安全生产法》第四十五条）
+ppe-not-issued-hazard = 接触职业病危害因素“{ $factor }”的{ $posts }未配备{ $item }，而告知卡要求佩戴：请在 `ppe` 配备标准中补充（《职业病防治法》第二十二条）
 service-frequency = { $key ->
     [site_visits_per_month] 每月现场办公 { $value } 次，少于不少于 { $minimum } 次的要求
     [inspections_per_month] 每月安全生产检查 { $value } 次，少于不少于 { $minimum } 次的要求

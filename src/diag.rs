@@ -53,6 +53,7 @@ rules! {
     RiskLevelMismatch = "risk-level-mismatch",
     RiskWithoutControls = "risk-without-controls",
     ZoneWithoutRisk = "zone-without-risk",
+    PpeNotIssued = "ppe-not-issued",
     ServiceFrequency = "service-frequency",
     ServicePlanLate = "service-plan-late",
     ServiceFeeLow = "service-fee-low",

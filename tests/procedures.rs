@@ -236,3 +236,83 @@ fn each_is_in_the_pdf_and_the_packs_outline() {
         }
     }
 }
+
+/// What a procedure's items say, without punctuation and white space.
+fn items(html: &str) -> Vec<String> {
+    html.split("<li>")
+        .skip(1)
+        .filter_map(|rest| rest.split("</li>").next())
+        .map(|item| text(item).chars().filter(|c| c.is_alphanumeric()).collect())
+        .collect()
+}
+
+#[test]
+fn a_forklift_driver_reads_of_its_own_truck_and_not_of_the_posts_beside_it() {
+    let (_tmp, out, m) = fixture();
+    // jinshun's 叉车司机 shares 月台装卸作业 with the 装卸工 and 高位货架存取作业 with the
+    // 理货员, and drives an 电动平衡重式叉车 charged at a charging point of its own.
+    let electric = text(&doc_html(out, m, "jinshun", "叉车司机安全操作规程"));
+    for other in [
+        "月台调节板",
+        "人工搬运时",
+        "登高车",
+        "货架垂直度",
+        "加注燃油",
+        "燃油",
+        "尾气",
+        "熄火、拉紧手制动，保护现场",
+    ] {
+        assert!(!electric.contains(other), "{other}:\n{electric}");
+    }
+    for own in [
+        "检查蓄电池电量",
+        "驶回充电区充电",
+        "叉车充电机（CZ-48V）",
+        "先连接蓄电池插头",
+        "货叉离地",
+        "装卸前确认车辆熄火并垫好轮挡",
+        "停车、断开电源",
+    ] {
+        assert!(electric.contains(own), "{own}:\n{electric}");
+    }
+    // The 装卸工 and the 理货员 keep their work.
+    let loader = text(&doc_html(out, m, "jinshun", "装卸工安全操作规程"));
+    assert!(loader.contains("月台调节板") && loader.contains("人工搬运时"));
+    let picker = text(&doc_html(out, m, "jinshun", "理货员安全操作规程"));
+    assert!(picker.contains("登高车") && picker.contains("货架垂直度"));
+    // ruifeng's 内燃平衡重式叉车: fuel and exhaust, no battery.
+    let combustion = text(&doc_html(out, m, "ruifeng", "叉车司机安全操作规程"));
+    assert!(combustion.contains("加注燃油时熄火") && combustion.contains("尾气积聚"));
+    assert!(!combustion.contains("蓄电池"), "{combustion}");
+}
+
+#[test]
+fn no_procedure_says_the_same_thing_twice() {
+    let (_tmp, out, m) = fixture();
+    let mut read_any = 0;
+    for id in ["ruifeng", "jinshun"] {
+        for doc in docs(m, id, "procedure") {
+            let said = items(&read(&out.join(doc["files"]["html"].as_str().unwrap())));
+            for (i, item) in said.iter().enumerate() {
+                assert!(!said[..i].contains(item), "{}: {item}", doc["title"]);
+            }
+            read_any += said.len();
+        }
+    }
+    assert!(read_any > 300, "{read_any} items");
+}
+
+#[test]
+fn a_welders_certificate_is_no_melting_furnace() {
+    let Some(jinhua) = jinhua() else { return };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("public");
+    build_html(&jinhua, &out);
+    let m = manifest(&out);
+    // 熔化焊接与热切割作业 names welding, not 熔化.
+    let welder = text(&doc_html(&out, &m, "hengda", "电焊工安全操作规程"));
+    assert!(
+        welder.contains("遮光屏") && !welder.contains("铝液"),
+        "{welder}"
+    );
+}

@@ -132,11 +132,15 @@ pub fn enterprise_context(
             json!({"item": p.item, "posts": posts, "cycle_months": p.cycle_months})
         })
         .collect();
-    // 配备标准 per post: every item of a `ppe` rule or of a control naming the post.
+    // 配备标准 per post: the items the `ppe` rules issue to it ({item, cycle_months}),
+    // and apart the items its risk points require that no rule issues.
     let ppe_by_post: Vec<Value> = e
         .posts
         .iter()
-        .map(|p| json!({"post": p.name, "items": post_ppe(e, &p.id)}))
+        .map(|p| {
+            let ppe = post_ppe(e, &p.id);
+            json!({"post": p.name, "items": ppe.issued, "unissued": ppe.unissued_items()})
+        })
         .collect();
     let hazards: Vec<Value> = e
         .occupational_hazards

@@ -1,52 +1,95 @@
-//! 个体防护用品 per post, from the two places the input names them: the `ppe` rules
-//! (配备标准, with a replacement cycle) and the `controls.ppe` of the risk points naming
-//! the post. Cards, boards, the 个体防护用品管理制度, the issue ledger and the
-//! occupational-health ledger all read this one list, so they never disagree.
+//! 个体防护用品 per post, from the two places the input names them, kept apart: the
+//! `ppe` rules (配备标准: what the enterprise issues, with a replacement cycle) and the
+//! `controls.ppe` of the risk points naming the post (what the risk assessment requires).
+//! An item only a control names is not issued: documents that list or order what a
+//! worker wears (cards, boards, ledgers, the 配备标准) show the issued items only, and
+//! those that instruct the worker name the rest as still to be issued, so no document
+//! tells a worker to wear what the 发放台账 never gives out.
 
 use serde::Serialize;
 
 use crate::site::model::{EnterpriseFile, OccupationalHazard};
 
-/// One protective item of a post.
+/// An item a `ppe` rule issues to the post (or to `all`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PostPpe {
+pub struct IssuedPpe {
     pub item: String,
-    /// From the `ppe` rule naming the post (or `all`); `None` when only a control names it.
-    pub cycle_months: Option<u32>,
+    pub cycle_months: u32,
 }
 
-/// The post's protective equipment: the `ppe` rules naming it or `all`, in input order,
-/// then the `controls.ppe` of every risk point naming it; each item once.
-pub fn post_ppe(e: &EnterpriseFile, post_id: &str) -> Vec<PostPpe> {
-    let mut items: Vec<PostPpe> = Vec::new();
-    let from_rules = e
+/// An item a risk point's `controls.ppe` requires of the post that no `ppe` rule issues.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnissuedPpe {
+    pub item: String,
+    /// The risk points requiring it, by id.
+    pub points: Vec<String>,
+}
+
+/// The protective equipment of one post.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PostPpe {
+    /// The `ppe` rules naming the post or `all`, in input order, each item once.
+    pub issued: Vec<IssuedPpe>,
+    /// Required by its risk points' controls but not issued, in the points' order.
+    pub unissued: Vec<UnissuedPpe>,
+}
+
+impl PostPpe {
+    pub fn issued_items(&self) -> Vec<String> {
+        self.issued.iter().map(|p| p.item.clone()).collect()
+    }
+
+    pub fn unissued_items(&self) -> Vec<String> {
+        self.unissued.iter().map(|p| p.item.clone()).collect()
+    }
+}
+
+/// What the post is issued and what its risk points require beyond that.
+pub fn post_ppe(e: &EnterpriseFile, post_id: &str) -> PostPpe {
+    let mut out = PostPpe::default();
+    let rules = e
         .ppe
         .iter()
-        .filter(|r| r.posts.iter().any(|p| p == "all" || p == post_id))
-        .map(|r| (r.item.as_str(), Some(r.cycle_months)));
-    let from_controls = e
-        .risk_points
-        .iter()
-        .filter(|p| p.posts.iter().any(|x| x == post_id))
-        .flat_map(|p| p.controls.ppe.iter().map(|i| (i.as_str(), None)));
-    for (item, cycle_months) in from_rules.chain(from_controls) {
-        if !items.iter().any(|known| known.item == item) {
-            items.push(PostPpe {
-                item: item.to_string(),
-                cycle_months,
+        .filter(|r| r.posts.iter().any(|p| p == "all" || p == post_id));
+    for rule in rules {
+        if !out.issued.iter().any(|known| known.item == rule.item) {
+            out.issued.push(IssuedPpe {
+                item: rule.item.clone(),
+                cycle_months: rule.cycle_months,
             });
         }
     }
-    items
+    let points = e
+        .risk_points
+        .iter()
+        .filter(|p| p.posts.iter().any(|x| x == post_id));
+    for point in points {
+        for item in &point.controls.ppe {
+            if out.issued.iter().any(|known| &known.item == item) {
+                continue;
+            }
+            match out.unissued.iter_mut().find(|known| &known.item == item) {
+                Some(known) => known.points.push(point.id.clone()),
+                None => out.unissued.push(UnissuedPpe {
+                    item: item.clone(),
+                    points: vec![point.id.clone()],
+                }),
+            }
+        }
+    }
+    out
 }
 
-/// The protective equipment of several posts (a zone's), each item once.
-pub fn posts_ppe<'a>(e: &EnterpriseFile, post_ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+/// The items issued to several posts (a zone's), each once.
+pub fn posts_issued_ppe<'a>(
+    e: &EnterpriseFile,
+    post_ids: impl Iterator<Item = &'a str>,
+) -> Vec<String> {
     let mut items: Vec<String> = Vec::new();
     for post in post_ids {
-        for p in post_ppe(e, post) {
-            if !items.contains(&p.item) {
-                items.push(p.item);
+        for item in post_ppe(e, post).issued_items() {
+            if !items.contains(&item) {
+                items.push(item);
             }
         }
     }
@@ -105,6 +148,9 @@ struct Protection {
     factor: &'static [&'static str],
     engineering: &'static [&'static str],
     ppe: &'static [&'static str],
+    /// The item every exposed worker must be issued against it (its notice tells them to
+    /// wear it), if any: heat stress and vibration are met by other measures first.
+    needs: Option<&'static str>,
 }
 
 const PROTECTIONS: [Protection; 6] = [
@@ -112,27 +158,32 @@ const PROTECTIONS: [Protection; 6] = [
         factor: &["噪声"],
         engineering: &["隔声", "消声", "吸声", "降噪", "减振"],
         ppe: &["耳塞", "耳罩", "护耳", "护听"],
+        needs: Some("护耳器"),
     },
     Protection {
         factor: &["尘"],
         engineering: &["除尘", "吸尘", "通风", "排风", "湿式"],
         ppe: &["防尘", "颗粒物", "呼吸器"],
+        needs: Some("防尘口罩"),
     },
     Protection {
         factor: &["高温", "热辐射"],
         engineering: &["降温", "隔热", "风扇", "空调", "送风"],
         // Heat stress, not contact burns: 隔热手套 and 隔热鞋 protect against the latter.
         ppe: &["隔热服", "防暑", "降温背心", "冰背心"],
+        needs: None,
     },
     Protection {
         factor: &["弧光", "紫外", "红外", "激光"],
         engineering: &["遮光", "屏蔽"],
         ppe: &["遮光", "焊接面罩", "电焊面罩", "护目镜"],
+        needs: Some("焊接面罩或者护目镜"),
     },
     Protection {
         factor: &["振动"],
         engineering: &["减振", "隔振"],
         ppe: &["防振"],
+        needs: None,
     },
     Protection {
         factor: &[
@@ -150,17 +201,43 @@ const PROTECTIONS: [Protection; 6] = [
         ],
         engineering: &["通风", "排风", "排毒", "密闭"],
         ppe: &["防毒", "防化"],
+        needs: Some("防毒面具"),
     },
 ];
 
-/// 防护设施及用品 against one hazard: the engineering controls of the risk points at its
-/// posts whose hazards name the factor, then the items of its posts that protect against
-/// it (噪声 → 耳塞, 粉尘 → 防尘口罩 …). Empty when the factor is not in the table.
-pub fn hazard_protection(e: &EnterpriseFile, hazard: &OccupationalHazard) -> Vec<String> {
-    let Some(kind) = PROTECTIONS
+fn protection_of(hazard: &OccupationalHazard) -> Option<&'static Protection> {
+    PROTECTIONS
         .iter()
         .find(|k| k.factor.iter().any(|w| hazard.factor.contains(w)))
-    else {
+}
+
+/// The item a hazard calls for and the exposed posts issued none of its kind (a 防尘口罩
+/// against 电焊烟尘); `None` when it calls for none or every exposed post has one.
+pub fn unprotected_posts(
+    e: &EnterpriseFile,
+    hazard: &OccupationalHazard,
+) -> Option<(&'static str, Vec<String>)> {
+    let kind = protection_of(hazard)?;
+    let needs = kind.needs?;
+    let posts: Vec<String> = hazard
+        .posts
+        .iter()
+        .filter(|post| {
+            !post_ppe(e, post)
+                .issued
+                .iter()
+                .any(|p| kind.ppe.iter().any(|w| p.item.contains(w)))
+        })
+        .cloned()
+        .collect();
+    (!posts.is_empty()).then_some((needs, posts))
+}
+
+/// 防护设施及用品 against one hazard: the engineering controls of the risk points at its
+/// posts whose hazards name the factor, then the items issued to its posts that protect
+/// against it (噪声 → 耳塞, 粉尘 → 防尘口罩 …). Empty when the factor is not in the table.
+pub fn hazard_protection(e: &EnterpriseFile, hazard: &OccupationalHazard) -> Vec<String> {
+    let Some(kind) = protection_of(hazard) else {
         return Vec::new();
     };
     let names = |text: &str, words: &[&str]| words.iter().any(|w| text.contains(w));
@@ -176,7 +253,7 @@ pub fn hazard_protection(e: &EnterpriseFile, hazard: &OccupationalHazard) -> Vec
     let items = hazard
         .posts
         .iter()
-        .flat_map(|post| post_ppe(e, post))
+        .flat_map(|post| post_ppe(e, post).issued)
         .map(|p| p.item)
         .filter(|i| names(i, kind.ppe));
     for measure in engineering.chain(items) {
@@ -190,6 +267,32 @@ pub fn hazard_protection(e: &EnterpriseFile, hazard: &OccupationalHazard) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issued_and_required_items_stay_apart() {
+        let text = include_str!("../../example/enterprises/jinshun.yaml");
+        let mut e: EnterpriseFile = serde_saphyr::from_str(text).expect("example");
+        e.ppe.retain(|r| r.item != "护目镜" && r.item != "防滑手套");
+        let forklift = post_ppe(&e, "forklift");
+        assert_eq!(forklift.issued_items(), ["安全帽", "劳保鞋", "反光背心"]);
+        assert_eq!(forklift.issued[0].cycle_months, 24);
+        assert_eq!(
+            forklift.unissued,
+            [
+                UnissuedPpe {
+                    item: "防滑手套".into(),
+                    points: vec!["J02".into()]
+                },
+                UnissuedPpe {
+                    item: "护目镜".into(),
+                    points: vec!["J03".into()]
+                },
+            ]
+        );
+        // A zone's items are what its posts are issued.
+        let highbay = posts_issued_ppe(&e, ["forklift", "picker"].into_iter());
+        assert_eq!(highbay, ["安全帽", "劳保鞋", "反光背心"]);
+    }
 
     #[test]
     fn items_map_to_the_standard_names() {

@@ -4,6 +4,7 @@
 mod boards;
 pub mod counselors;
 mod pairs;
+mod ppe;
 mod risk;
 pub mod service;
 
@@ -33,6 +34,8 @@ pub fn check(site: &Site) -> Vec<Finding> {
         };
         risk::check(&loaded.data, facts, &mut r);
         pairs::check(&loaded.data, facts, &mut r);
+        ppe::check(&loaded.data, &mut r);
+        ppe::check_hazards(&loaded.data, &mut r);
         service::check(&loaded.data, &site.calendar, site.date, &mut r);
         let issued = date_of(DatedBy::EnterpriseIssued, &loaded.data, site.date);
         let print = Print::of(&site.loaded.config.build);

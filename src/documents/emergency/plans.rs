@@ -286,6 +286,7 @@ fn scheme_view(s: &Shared, post_id: &str, points: &[&RiskPoint], accidents: Vec<
         "risks": of_base(s.base, "risks", |r| ids.contains(&str_of(r, "id"))),
         "accidents": accidents,
         "ppe": ppe.first().map_or(Value::Null, |p| p["items"].clone()),
+        "ppe_unissued": ppe.first().map_or(Value::Null, |p| p["unissued"].clone()),
         "supplies": of_base(s.base, "emergency_supplies", |x| str_of(x, "zone") == zone),
         "general": s.general,
     })

@@ -97,12 +97,14 @@ fn post_topics(cx: &FormsContext) -> Vec<Value> {
                 .flat_map(|t| &t.members)
                 .filter(|m| m.post == post.id)
                 .count();
+            let ppe = post_ppe(e, &post.id);
             json!({
                 "name": post.name, "zone": e.zone_name(&post.zone), "people": people,
                 "risks": risks,
                 "topics": unique(points.iter().flat_map(|r| r.controls.training.iter().cloned())),
                 "hazards": unique(points.iter().flat_map(|r| r.hazards.iter().cloned())),
-                "ppe": post_ppe(e, &post.id).into_iter().map(|p| p.item).collect::<Vec<_>>(),
+                "ppe": ppe.issued_items(),
+                "ppe_unissued": ppe.unissued_items(),
             })
         })
         .collect()

@@ -126,9 +126,10 @@ pub fn ppe(cx: &LedgerContext) -> Ledger {
         let member = member_of(&issue.person);
         let post = member.map_or("", |(_, m)| m.post.as_str());
         let cycle = post_ppe(e, post)
+            .issued
             .into_iter()
             .find(|p| p.item == issue.item)
-            .and_then(|p| p.cycle_months);
+            .map(|p| p.cycle_months);
         rows.push(vec![
             Cell::Date(issue.date),
             text(member.map_or(String::new(), |(t, _)| t.name.clone())),
@@ -150,10 +151,11 @@ pub fn ppe(cx: &LedgerContext) -> Ledger {
             text(issue.issuer.clone().unwrap_or_default()),
         ]);
     }
-    // Then every member's item not yet on record: a line ready to issue and sign.
+    // Then every member's item of the 配备标准 not yet on record: a line ready to issue
+    // and sign. An item only a risk point requires is in no standard, so it has no line.
     for team in &e.teams {
         for member in &team.members {
-            for item in post_ppe(e, &member.post) {
+            for item in post_ppe(e, &member.post).issued {
                 let issued = e
                     .records
                     .ppe_issues
@@ -179,7 +181,7 @@ pub fn ppe(cx: &LedgerContext) -> Ledger {
         }
     }
     Ledger::new("个体防护用品发放台账", "ppe", vec!["发放日期", "部门/班组", "岗位", "姓名", "品名", "型号规格", "数量", "下次更换", "领用人签字", "发放人"], rows)
-        .with_preface("已发放的记录在前，下次更换日期为发放日期加配备标准规定的更换周期，已过期的标出“已到期”；其后为本岗位配备标准和风险点管控措施规定、尚未登记发放的人员和用品，发放时填写日期和数量并由领用人签字。".to_string())
+        .with_preface("已发放的记录在前，下次更换日期为发放日期加配备标准规定的更换周期，已过期的标出“已到期”；其后为按配备标准应发放、尚未登记发放的人员和用品，发放时填写日期和数量并由领用人签字。".to_string())
 }
 
 pub fn occupational_health(cx: &LedgerContext) -> Ledger {

@@ -4,6 +4,7 @@
 //! its accident types (`topics`). The body is `content/procedures/procedure.md`.
 
 pub mod topics;
+mod work;
 
 use serde_json::{Value, json};
 use tera::Context;
@@ -14,9 +15,10 @@ use crate::documents::model::{Control, Document, Kind, Layout};
 use crate::facts::EnterpriseFacts;
 use crate::facts::ppe::post_ppe;
 use crate::facts::risk::Level;
-use crate::render::engine::{Engines, TemplateError};
-use crate::site::model::{DocumentControl, EnterpriseFile, Post, RiskPoint};
-use topics::{ACCIDENTS, GENERAL, Parts, Topic, names_topic, topics_of};
+use crate::render::engine::{Engines, TemplateError, escape_markdown};
+use crate::site::model::{DocumentControl, EnterpriseFile, Equipment, Post, RiskPoint};
+use topics::{ACCIDENTS, GENERAL, Parts, names_topic};
+use work::PostWork;
 
 /// What the procedures of one enterprise are built from.
 pub struct ProcedureContext<'a> {
@@ -58,14 +60,11 @@ pub fn procedures(
             issued_on: e.issued_on(),
             effective_on: e.issued_on(),
         };
+        let work = PostWork::of(e, post);
+        let controls = PostControls::of(e, post, &work);
         context.insert("doc", &json!({"title": title, "number": control.number}));
-        context.insert("post", &post_data(cx, post));
-        let parts = parts(
-            engines,
-            &context,
-            &post_texts(e, post),
-            post_accidents(e, post),
-        )?;
+        context.insert("post", &post_data(cx, post, &work, &controls));
+        let parts = parts(engines, &context, &work, &controls, post_accidents(e, post))?;
         context.insert("parts", &parts);
         let body = engines.render_content("procedures/procedure.md", &context)?;
         let mut doc = Document::of_enterprise(
@@ -100,13 +99,45 @@ fn post_people<'e>(
         .filter(move |m| m.post == post.id)
 }
 
-/// What names the post's kinds of work: its name, its risk points' names, its people's
-/// certificates. Not the hazards: "叉车撞击货架立柱" threatens a 理货员, who drives none.
-fn post_texts(e: &EnterpriseFile, post: &Post) -> Vec<String> {
-    let mut texts = vec![post.name.clone()];
-    texts.extend(post_points(e, post).into_iter().map(|p| p.name.clone()));
-    texts.extend(post_people(e, post).flat_map(|m| m.certificates.iter().cloned()));
-    texts
+/// The engineering checks and the management rules and bans of the post's risk points,
+/// without those that are another post's work (`PostWork::is_others`).
+struct PostControls {
+    checks: Vec<String>,
+    rules: Vec<String>,
+    bans: Vec<String>,
+}
+
+impl PostControls {
+    fn of(e: &EnterpriseFile, post: &Post, work: &PostWork) -> PostControls {
+        let points = post_points(e, post);
+        let all = |f: fn(&RiskPoint) -> &Vec<String>| {
+            unique(
+                points
+                    .iter()
+                    .flat_map(|p| f(p).iter().cloned())
+                    .filter(|c| !work.is_others(c)),
+            )
+        };
+        // A rule forbidding something goes to 禁止事项; "执行…操作规程" is this document
+        // itself, "持证上岗" its first rule.
+        let (bans, rules) = all(|p| &p.controls.management)
+            .into_iter()
+            .filter(|m| !m.contains("操作规程") && !m.contains("持证上岗"))
+            .partition(|m| ["严禁", "禁止", "不得"].iter().any(|w| m.contains(w)));
+        PostControls {
+            checks: all(|p| &p.controls.engineering),
+            rules,
+            bans,
+        }
+    }
+}
+
+/// User text as a Markdown item of a part, the way the template ends an item.
+fn item(text: &str) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = escape_markdown(text, &mut out);
+    format!("{}；", String::from_utf8_lossy(&out))
 }
 
 fn post_accidents(e: &EnterpriseFile, post: &Post) -> Vec<String> {
@@ -117,16 +148,17 @@ fn post_accidents(e: &EnterpriseFile, post: &Post) -> Vec<String> {
     )
 }
 
-/// The five parts from the texts of the post's topics (or the general one), then the
-/// emergency texts of its accident types.
+/// The five parts: the post's bans, the texts of its topics (or the general one) and of
+/// its accident types, then its rules; each item once.
 fn parts(
     engines: &Engines,
     context: &Context,
-    texts: &[String],
+    work: &PostWork,
+    controls: &PostControls,
     accidents: Vec<String>,
 ) -> Result<Parts, TemplateError> {
-    let found: Vec<&Topic> = topics_of(texts);
-    let mut names: Vec<String> = found
+    let mut names: Vec<String> = work
+        .topics
         .iter()
         .map(|t| format!("procedures/topics/{}.md", t.slug))
         .collect();
@@ -140,47 +172,40 @@ fn parts(
             .map(|(_, slug)| format!("procedures/accidents/{slug}.md"))
     }));
     let mut parts = Parts::default();
+    for ban in &controls.bans {
+        parts.push("禁止事项", item(ban));
+    }
     for name in names {
         parts.add_fragment(&engines.render_content(&name, context)?);
+    }
+    for rule in &controls.rules {
+        parts.push("作业中", item(rule));
     }
     Ok(parts)
 }
 
 /// The post as its procedure sees it.
-fn post_data(cx: &ProcedureContext, post: &Post) -> Value {
+fn post_data(
+    cx: &ProcedureContext,
+    post: &Post,
+    work: &PostWork,
+    controls: &PostControls,
+) -> Value {
     let e = cx.enterprise;
     let points = post_points(e, post);
-    let found = topics_of(&post_texts(e, post));
     let all = |f: fn(&RiskPoint) -> &Vec<String>| {
         unique(points.iter().flat_map(|p| f(p).iter().cloned()))
     };
-    let management = all(|p| &p.controls.management);
-    // A rule forbidding something goes to 禁止事项; "执行…操作规程" is this document itself,
-    // "持证上岗" its first rule.
-    let (bans, rules): (Vec<String>, Vec<String>) = management
-        .into_iter()
-        .filter(|m| !m.contains("操作规程") && !m.contains("持证上岗"))
-        .partition(|m| ["严禁", "禁止", "不得"].iter().any(|w| m.contains(w)));
     let mut certificates =
         unique(post_people(e, post).flat_map(|m| m.certificates.iter().cloned()));
     if certificates.is_empty() {
-        certificates = found
+        certificates = work
+            .topics
             .iter()
             .filter_map(|t| t.certificate.map(String::from))
             .collect();
     }
-    let equipment: Vec<String> = e
-        .equipment
-        .iter()
-        .filter(|q| {
-            let operated = q
-                .operators
-                .iter()
-                .any(|o| post_people(e, post).any(|m| &m.name == o));
-            operated || (q.zone == post.zone && names_topic(&q.name, &found))
-        })
-        .map(|q| format!("{}（{}）", q.name, q.model))
-        .collect();
+    let equipment = post_equipment(e, post, work);
     let risks: Vec<Value> = points
         .iter()
         .map(|p| {
@@ -189,6 +214,7 @@ fn post_data(cx: &ProcedureContext, post: &Post) -> Value {
         })
         .collect();
     let level = cx.facts.post_levels.get(&post.id).copied().flatten();
+    let ppe = post_ppe(e, &post.id);
     json!({
         "name": post.name,
         "zone": e.zone_name(&post.zone),
@@ -197,15 +223,54 @@ fn post_data(cx: &ProcedureContext, post: &Post) -> Value {
         "risks": risks,
         "hazards": all(|p| &p.hazards),
         "accidents": post_accidents(e, post),
-        "checks": all(|p| &p.controls.engineering),
-        "rules": rules,
-        "bans": bans,
+        "checks": controls.checks,
         "training": all(|p| &p.controls.training),
         // One action per risk point: its steps belong together, in their order.
         "emergency": points.iter().filter(|p| !p.controls.emergency.is_empty())
             .map(|p| format!("{}：{}", p.name, p.controls.emergency.join("，"))).collect::<Vec<_>>(),
-        "ppe": post_ppe(e, &post.id).into_iter().map(|p| p.item).collect::<Vec<_>>(),
+        "ppe": ppe.issued_items(),
+        "ppe_unissued": ppe.unissued_items(),
         "certificates": certificates,
-        "equipment": equipment,
+        "equipment": equipment.iter().map(|q| format!("{}（{}）", q.name, q.model)).collect::<Vec<_>>(),
+        "forklift": forklift_power(&equipment),
+    })
+}
+
+/// The equipment the post's people operate, and the equipment of its kinds of work where
+/// it works: in its zone or at a risk point of its own (the 叉车充电机 of the charging
+/// area), not the 数控车床 beside an 打磨工.
+fn post_equipment<'e>(e: &'e EnterpriseFile, post: &Post, work: &PostWork) -> Vec<&'e Equipment> {
+    let mut zones = vec![post.zone.as_str()];
+    zones.extend(
+        post_points(e, post)
+            .into_iter()
+            .filter(|p| p.posts.len() == 1)
+            .map(|p| p.zone.as_str()),
+    );
+    e.equipment
+        .iter()
+        .filter(|q| {
+            let operated = q
+                .operators
+                .iter()
+                .any(|o| post_people(e, post).any(|m| &m.name == o));
+            operated || (zones.contains(&q.zone.as_str()) && names_topic(&q.name, &work.topics))
+        })
+        .collect()
+}
+
+/// How the post's forklifts are powered, by the words of their names (电动平衡重式叉车,
+/// 内燃平衡重式叉车): the forklift text speaks of the battery and charging, or of fuel,
+/// exhaust and refuelling, or of both where the input names neither.
+fn forklift_power(equipment: &[&Equipment]) -> Value {
+    let names = |words: &[&str]| {
+        equipment
+            .iter()
+            .filter(|q| q.name.contains("叉车"))
+            .any(|q| words.iter().any(|w| q.name.contains(w)))
+    };
+    json!({
+        "electric": names(&["电动", "蓄电池", "锂电"]),
+        "combustion": names(&["内燃", "柴油", "汽油", "液化石油气", "天然气"]),
     })
 }

@@ -1,18 +1,29 @@
 //! What a 岗位安全操作规程 knows beyond the input: one text per kind of work or equipment
 //! (`content/procedures/topics/SLUG.md`) and one per GB 6441 accident type
 //! (`content/procedures/accidents/SLUG.md`), each split into the five parts of a procedure.
-//! A post gets the topics its name, risk points, hazards and certificates name, so a 司炉工
-//! reads about the boiler's pressure and water level, a 叉车司机 about the forks.
+//! A post gets the topics of its own work (`work`), so a 司炉工 reads about the boiler's
+//! pressure and water level, a 叉车司机 about the forks.
 
 use crate::documents::fragments::sections;
 
 /// A kind of work or equipment with its own text.
 pub struct Topic {
     pub slug: &'static str,
-    /// Words in the post's name, its risk points' names and hazards, or its certificates.
+    /// Words naming the work: in a post's name, its certificates, its equipment or its
+    /// risk points' names.
     pub words: &'static [&'static str],
     /// The certificate the work requires by law, named when the post's people record none.
     pub certificate: Option<&'static str>,
+}
+
+impl Topic {
+    /// Its place in [`TOPICS`], the order a procedure reads the topics in.
+    pub fn order(&self) -> usize {
+        TOPICS
+            .iter()
+            .position(|t| t.slug == self.slug)
+            .unwrap_or(TOPICS.len())
+    }
 }
 
 const fn topic(slug: &'static str, words: &'static [&'static str]) -> Topic {
@@ -33,7 +44,17 @@ pub const TOPICS: [Topic; 20] = [
     topic("diecasting", &["压铸"]),
     topic(
         "melting",
-        &["熔铝", "熔炼", "熔化", "熔炉", "铝液", "铁水", "钢水"],
+        // Not 熔化 alone: 熔化焊接与热切割作业 is a welder's certificate.
+        &[
+            "熔铝",
+            "熔炼",
+            "熔化炉",
+            "熔化作业",
+            "熔炉",
+            "铝液",
+            "铁水",
+            "钢水",
+        ],
     ),
     topic(
         "lathe",
@@ -93,7 +114,7 @@ pub const ACCIDENTS: [(&str, &str); 13] = [
 ];
 
 /// The topics the texts name, in table order.
-pub fn topics_of<'t>(texts: &[String]) -> Vec<&'t Topic> {
+pub fn topics_of(texts: &[String]) -> Vec<&'static Topic> {
     TOPICS
         .iter()
         .filter(|t| t.words.iter().any(|w| texts.iter().any(|x| x.contains(w))))
@@ -120,24 +141,51 @@ pub struct Parts {
 
 impl Parts {
     /// Adds the items of a rendered fragment (`documents::fragments`): `### 作业前` …
-    /// `### 应急处置`, each item kept once across fragments.
+    /// `### 应急处置`.
     pub fn add_fragment(&mut self, markdown: &str) {
         for (title, items) in sections(markdown) {
-            let part = match title.as_str() {
-                "作业前" => &mut self.before,
-                "作业中" => &mut self.during,
-                "作业后" => &mut self.after,
-                "禁止事项" => &mut self.forbidden,
-                "应急处置" => &mut self.emergency,
-                _ => continue,
-            };
             for item in items {
-                if !part.contains(&item) {
-                    part.push(item);
-                }
+                self.push(&title, item);
             }
         }
     }
+
+    /// Adds an item (Markdown) to the part of this title, unless the procedure already
+    /// says the same: two topics, or a topic and a control, often do, with other
+    /// punctuation. A title that is no part is ignored.
+    pub fn push(&mut self, title: &str, item: String) {
+        let key = same_words(&item);
+        let said = [
+            &self.before,
+            &self.during,
+            &self.after,
+            &self.forbidden,
+            &self.emergency,
+        ]
+        .iter()
+        .any(|part| part.iter().any(|known| same_words(known) == key));
+        let part = match title {
+            "作业前" => &mut self.before,
+            "作业中" => &mut self.during,
+            "作业后" => &mut self.after,
+            "禁止事项" => &mut self.forbidden,
+            "应急处置" => &mut self.emergency,
+            _ => return,
+        };
+        if !said {
+            part.push(item);
+        }
+    }
+}
+
+/// The words of an item without white space, punctuation and Markdown escapes.
+fn same_words(item: &str) -> String {
+    const CJK_PUNCTUATION: &str = "，。；：、！？“”‘’（）《》【】〔〕…—·　";
+    item.chars()
+        .filter(|c| {
+            !c.is_whitespace() && !c.is_ascii_punctuation() && !CJK_PUNCTUATION.contains(*c)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -151,8 +199,10 @@ mod tests {
             "### 作业前\n\n- 检查压力表；\n- 检查水位表；\n\n### 禁止事项\n- 严禁超压运行；\n",
         );
         parts.add_fragment(
-            "### 作业前\n- 检查压力表；\n### 其他\n- 不属于任何部分\n### 应急处置\n- 立即停炉；",
+            "### 作业前\n- 检查压力表。\n### 其他\n- 不属于任何部分\n### 应急处置\n- 立即停炉；",
         );
+        // The same words with other punctuation and spacing, in another part.
+        parts.push("作业中", "检查 水位表;".to_string());
         assert_eq!(parts.before, ["检查压力表；", "检查水位表；"]);
         assert_eq!(parts.forbidden, ["严禁超压运行；"]);
         assert_eq!(parts.emergency, ["立即停炉；"]);

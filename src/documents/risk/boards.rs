@@ -5,7 +5,7 @@
 use super::*;
 use crate::documents::model::Block;
 use crate::documents::sheet::{on_sheet, signs_block};
-use crate::facts::ppe::{post_ppe, posts_ppe};
+use crate::facts::ppe::{post_ppe, posts_issued_ppe};
 use crate::signs::select::{SignSources, signs_for};
 use crate::site::model::RiskPoint;
 
@@ -94,9 +94,11 @@ pub(crate) fn zone_board(e: &EnterpriseFile, cx: &RiskContext, zone_id: &str) ->
             ]
         })
         .collect();
-    // The zone's posts' protective equipment, and the mandatory signs of exactly that.
+    // The protective equipment issued to the zone's posts, and the mandatory signs of
+    // exactly that: a posted 必须戴… for an item never issued orders what no worker has
+    // (the gap is `ppe-not-issued` for the consultant, and the procedure names it).
     let posts = e.posts.iter().filter(|p| p.zone == zone_id);
-    let ppe = posts_ppe(e, posts.map(|p| p.id.as_str()));
+    let ppe = posts_issued_ppe(e, posts.map(|p| p.id.as_str()));
     let slug = format!("zone-board-{zone_id}");
     let mut blocks = vec![
         head("车间风险公告牌", level, name),
@@ -174,7 +176,8 @@ pub(crate) fn post_card(e: &EnterpriseFile, cx: &RiskContext, post_id: &str) -> 
             .iter()
             .flat_map(|p| p.controls.training.iter().cloned()),
     ));
-    let ppe: Vec<String> = post_ppe(e, post_id).into_iter().map(|p| p.item).collect();
+    // Issued items only, as on the zone board.
+    let ppe = post_ppe(e, post_id).issued_items();
     let responsible = unique(at.points.iter().map(|p| p.responsible.clone()));
     let slug = format!("post-card-{post_id}");
     let blocks = vec![
