@@ -55,6 +55,7 @@ yaml-tab = { $detail } (indent with spaces, not tabs)
 yaml-unclosed-quote = { $detail } (this quote is not closed on its line)
 value-too-long = a text value of { $chars } characters: at most { $max } are allowed
 value-blank = must not be blank: names and ids need real text
+value-null = text is required here, not an empty value (leave out an optional key instead)
 enterprise-file-hidden = a hidden file is not read as an enterprise: rename it (e.g. `{ $suggested }`) or move it out of enterprises/
 duplicate-id = `{ $first }` and `{ $second }` give the same enterprise id `{ $id }`: keep one file per enterprise
 

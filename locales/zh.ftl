@@ -55,6 +55,7 @@ yaml-tab = YAML 格式错误：{ $detail }（请用空格缩进，不要用制�
 yaml-unclosed-quote = YAML 格式错误：{ $detail }（此处的引号在本行内没有闭合）
 value-too-long = 文字值长 { $chars } 个字符，超过上限 { $max } 个字符
 value-blank = 不能为空：名称和编号须填写实际内容
+value-null = 此处须填写文字，不能空着（可选的键不填时请整行删去）
 enterprise-file-hidden = 隐藏文件不会作为企业文件读取：请重命名（如 `{ $suggested }`）或移出 enterprises/ 文件夹
 duplicate-id = `{ $first }` 和 `{ $second }` 对应同一个企业 ID `{ $id }`：每家企业只能有一个文件
 

@@ -317,6 +317,8 @@ fn explain(plain: &serde_saphyr::Error, rule: Rule) -> Message {
             found = unexpected.as_str(),
             expected = expected.as_str()
         ),
+        // `name:` with nothing after it: YAML reads null, where text is required.
+        E::NullIntoString { .. } => msg!("value-null"),
         E::Message { msg, .. } if msg.ends_with(NOT_A_DATE) => {
             let text = msg.trim_end_matches(NOT_A_DATE).trim().trim_matches('`');
             msg!(
