@@ -118,4 +118,31 @@ mod tests {
         assert_eq!(kinds_in(["数控磨床"].into_iter()), [MachineTool, Grinder]);
         assert!(kinds_in(["皮带输送机"].into_iter()).is_empty());
     }
+
+    #[test]
+    fn a_point_that_names_no_machine_takes_its_zones() {
+        let text = include_str!("../../example/enterprises/ruifeng.yaml");
+        let mut e: EnterpriseFile = serde_saphyr::from_str(text).expect("example");
+        let of = |e: &EnterpriseFile, id: &str| {
+            let point = e.risk_points.iter().find(|p| p.id == id).expect("point");
+            machine_kinds(e, &[point])
+        };
+        assert_eq!(of(&e, "R01"), [MachineKind::DieCasting]);
+        // 砂轮打磨 in the machining hall is a grinder, not the hall's lathe.
+        assert_eq!(of(&e, "R04"), [MachineKind::Grinder]);
+        let r01 = e
+            .risk_points
+            .iter_mut()
+            .find(|p| p.id == "R01")
+            .expect("R01");
+        r01.name = "设备维修".into();
+        r01.hazards = vec!["模具区挤压".into()];
+        assert_eq!(of(&e, "R01"), [MachineKind::DieCasting]);
+        assert_eq!(
+            machines_of_kind(&e, &["diecast".into()], MachineKind::DieCasting),
+            ["冷室压铸机"]
+        );
+        // 装配线 names none and its zone has none: 设备 in general.
+        assert!(of(&e, "R07").is_empty());
+    }
 }
