@@ -83,3 +83,58 @@ fn temporary_power_reaches_the_explosive_places_and_locks_out_the_supply() {
         assert!(form.contains(want), "{want}");
     }
 }
+
+/// The one PDF build of this binary: the example with 登高 work added to R09, so that
+/// ruifeng has all five permits.
+#[test]
+fn every_permit_is_one_sheet_front_and_back_and_no_signature_line_starts_a_page() {
+    let tmp = copy_site(&example());
+    let site = tmp.path().join("site");
+    let yaml = site.join("enterprises/ruifeng.yaml");
+    let text = read(&yaml).replace(
+        "hazards: [带电作业, 储气罐超压]",
+        "hazards: [带电作业, 储气罐超压, 登高检修照明线路]",
+    );
+    std::fs::write(&yaml, text).expect("write");
+    let out = tmp.path().join("out");
+    build_with(&site, &out, &["--pdf", "--only", "ruifeng", "--no-cache"]);
+    let dir = out.join("ruifeng");
+    let pdfs = |prefix: &str| -> Vec<PathBuf> {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .expect("dir")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                name.starts_with(prefix) && name.ends_with(".pdf")
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let permits = pdfs("work-permit-");
+    assert_eq!(permits.len(), 5, "{permits:?}");
+    for pdf in &permits {
+        let pages = lopdf::Document::load(pdf).expect("pdf").get_pages().len();
+        assert!(pages <= 2, "{}: {pages} pages", pdf.display());
+    }
+    // 高处作业 is graded by the height bands of GB/T 3608-2008, to be ticked.
+    let height = pdf_text(&dir.join("work-permit-height.pdf"));
+    assert!(
+        height.contains("□2m≤h≤5m") && height.contains("□h＞30m"),
+        "{height}"
+    );
+    // A letter's or sign-in sheet's first line to sign shares its page with the sentence
+    // before it.
+    let signed: Vec<PathBuf> = [pdfs("responsibility-letter-"), pdfs("training-sign-in-")].concat();
+    assert!(signed.len() > 3);
+    for pdf in &signed {
+        let pages = lopdf::Document::load(pdf).expect("pdf").get_pages().len() as u32;
+        let (page, at) = (1..=pages)
+            .find_map(|p| {
+                let t = pdf_page_text(pdf, p);
+                t.find("（签字）").map(|at| (t, at))
+            })
+            .unwrap_or_else(|| panic!("{}: no signature", pdf.display()));
+        assert!(page[..at].contains('。'), "{}: {page}", pdf.display());
+    }
+}

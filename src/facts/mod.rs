@@ -4,6 +4,7 @@
 pub mod as_of;
 pub mod calendar;
 pub mod holidays;
+pub mod machines;
 pub mod pairs;
 pub mod ppe;
 pub mod risk;

@@ -215,3 +215,25 @@ pub const WHEEL: &str = concat!(
     r#"<circle cx="70" cy="86" r="10"/>"#,
     stroked!("6", "M60 40 L84 40 L84 80")
 );
+/// 注意高温 (GBZ 158-2003): a thermometer with heat rising beside it.
+pub const THERMOMETER: &str = concat!(
+    r#"<rect x="28" y="4" width="20" height="70" rx="10" fill="none" stroke-width="6"/>"#,
+    r#"<circle cx="38" cy="80" r="16"/><rect x="34" y="30" width="8" height="46"/>"#,
+    stroked!("3", "M48 20 L40 20 M48 34 L40 34 M48 48 L40 48"),
+    stroked!(
+        "6",
+        "M66 70 C58 60 74 52 66 40 C58 30 74 22 66 10 M86 70 C78 60 94 52 86 40 C78 30 94 22 86 10"
+    )
+);
+/// 噪声有害 (GBZ 158-2003): an ear struck by sound waves.
+pub const EAR: &str = concat!(
+    stroked!(
+        "8",
+        "M52 38 C52 14 90 10 90 40 C90 58 72 62 70 78 C68 92 52 96 46 86"
+    ),
+    stroked!("6", "M64 44 C64 32 78 32 78 44 C78 52 68 54 68 62"),
+    stroked!(
+        "6",
+        "M36 34 C30 44 30 56 36 66 M24 26 C14 42 14 58 24 74 M12 18 C0 38 0 62 12 82"
+    )
+);

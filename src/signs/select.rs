@@ -41,7 +41,27 @@ const BY_HAZARD: &[(&[&str], &str)] = &[
     (&["手伸入"], "当心伤手"),
     (&["湿滑", "滑倒"], "当心滑倒"),
     (&["吊装", "吊物"], "当心吊物"),
+    (&["噪声"], "噪声有害"),
+    (&["高温作业", "热辐射"], "注意高温"),
 ];
+
+/// Words of an occupational hazard factor → its 警告标识 (GBZ 158-2003 附录 B).
+const BY_FACTOR: &[(&[&str], &str)] = &[
+    (&["噪声"], "噪声有害"),
+    (&["高温", "热辐射"], "注意高温"),
+    (&["粉尘", "烟尘"], "当心粉尘"),
+    (&["苯", "有毒", "一氧化碳", "硫化氢"], "当心中毒"),
+    (&["电焊弧光", "紫外辐射"], "当心弧光"),
+];
+
+/// The warning signs of an occupational hazard factor (a 职业病危害告知卡's), in table order.
+pub fn factor_signs(factor: &str) -> Vec<&'static Sign> {
+    BY_FACTOR
+        .iter()
+        .filter(|(words, _)| words.iter().any(|w| factor.contains(w)))
+        .filter_map(|(_, sign)| sign_named(sign))
+        .collect()
+}
 
 /// Words of an emergency supply → the sign that marks where it is.
 const BY_SUPPLY: &[(&[&str], &str)] = &[
@@ -102,10 +122,35 @@ mod tests {
             .iter()
             .flat_map(|(_, s)| s.iter().copied())
             .chain(BY_HAZARD.iter().map(|(_, s)| *s))
-            .chain(BY_SUPPLY.iter().map(|(_, s)| *s));
+            .chain(BY_SUPPLY.iter().map(|(_, s)| *s))
+            .chain(BY_FACTOR.iter().map(|(_, s)| *s));
         for name in named.chain(["注意安全"]) {
             assert!(sign_named(name).is_some(), "{name}");
         }
+    }
+
+    #[test]
+    fn heat_and_noise_have_their_gbz_158_warnings() {
+        assert_eq!(texts(&factor_signs("高温")), ["注意高温"]);
+        assert_eq!(texts(&factor_signs("噪声")), ["噪声有害"]);
+        assert_eq!(texts(&factor_signs("铝尘（铝合金粉尘）")), ["当心粉尘"]);
+        for sign in factor_signs("高温").into_iter().chain(factor_signs("噪声")) {
+            let svg = super::super::sign_svg(sign);
+            let parsed = roxmltree::Document::parse(&svg).expect("svg");
+            assert!(
+                parsed.descendants().any(|n| n.has_tag_name("path")),
+                "{svg}"
+            );
+            assert!(svg.contains(sign.text) && svg.contains("#FFD100"), "{svg}");
+        }
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let board = signs_for(&SignSources {
+            accidents: &s(&["物体打击"]),
+            hazards: &s(&["砂轮破裂", "噪声"]),
+            ppe: &[],
+            supplies: &[],
+        });
+        assert_eq!(texts(&board), ["当心落物", "噪声有害"]);
     }
 
     #[test]

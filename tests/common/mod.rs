@@ -67,8 +67,19 @@ pub fn example_built() -> &'static Path {
 
 /// pdftotext of a PDF with all white space removed (CJK text is often split by spaces).
 pub fn pdf_text(pdf: &Path) -> String {
+    pdftotext(pdf, &[])
+}
+
+/// The same of one page (from 1).
+pub fn pdf_page_text(pdf: &Path, page: u32) -> String {
+    let n = page.to_string();
+    pdftotext(pdf, &["-f", &n, "-l", &n])
+}
+
+fn pdftotext(pdf: &Path, args: &[&str]) -> String {
     let out = Command::new("pdftotext")
         .args(["-q"])
+        .args(args)
         .arg(pdf)
         .arg("-")
         .output()
@@ -104,15 +115,14 @@ pub fn copy_dir(src: &Path, dst: &Path) {
 
 /// Builds `site` (HTML) into `out` and returns the output, asserting success.
 pub fn build_html(site: &Path, out: &Path) -> Output {
-    let output = anquan(&[
-        "build",
-        path(site),
-        "-o",
-        path(out),
-        "--html",
-        "--date",
-        DATE,
-    ]);
+    build_with(site, out, &["--html"])
+}
+
+/// Builds `site` into `out` with these options, asserting success.
+pub fn build_with(site: &Path, out: &Path, options: &[&str]) -> Output {
+    let mut args = vec!["build", path(site), "-o", path(out), "--date", DATE];
+    args.extend_from_slice(options);
+    let output = anquan(&args);
     assert!(
         output.status.success(),
         "build failed:\n{}",

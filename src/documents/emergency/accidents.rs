@@ -54,7 +54,8 @@ pub fn text_file(class: &AccidentClass) -> String {
 }
 
 /// Forms of an accident that need their own steps, found by words in the names and
-/// hazards of the risk points (`plan.features` in the texts).
+/// hazards of the risk points (`plan.features` in the texts). The kinds of machine are
+/// `plan.machine_kinds` (`facts::machines`).
 const FEATURES: [(&str, &[&str]); 16] = [
     ("dust", &["粉尘", "粉末", "粉料", "粉体"]),
     (
@@ -112,15 +113,9 @@ const FEATURES: [(&str, &[&str]); 16] = [
     ("steam", &["蒸汽", "热水", "锅炉"]),
     ("crane", &["起重", "行车", "吊"]),
     ("forklift", &["叉车"]),
+    ("racks", &["货架"]),
     ("compressed", &["储气罐", "压缩空气", "空压"]),
-    (
-        "hydraulic",
-        &["压铸", "液压", "冲床", "冲压", "压力机", "剪板", "合模"],
-    ),
-    (
-        "rotating",
-        &["车床", "钻床", "铣床", "砂轮", "卷入", "旋转", "搅拌"],
-    ),
+    ("powder", &["喷粉", "喷塑", "粉末涂"]),
     ("hot", &["高温", "炉体", "烘烤", "固化炉", "焊"]),
     (
         "electrical",
@@ -167,7 +162,7 @@ mod tests {
             features(["进入污水池清淤", "硫化氢中毒"].iter().copied()),
             ["confined", "toxic"]
         );
-        assert_eq!(features(["冲床冲压作业"].iter().copied()), ["hydraulic"]);
+        assert_eq!(features(["静电喷粉作业"].iter().copied()), ["powder"]);
         assert!(features(["装配线作业"].iter().copied()).is_empty());
     }
 }

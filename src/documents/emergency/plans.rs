@@ -16,6 +16,7 @@ use crate::documents::markdown::to_blocks;
 use crate::documents::model::{Block, Document, Kind, Layout};
 use crate::documents::systems::{SYSTEMS, document_number, enterprise_control};
 use crate::facts::EnterpriseFacts;
+use crate::facts::machines::{machine_kinds, machines_of_kind};
 use crate::render::engine::{Engines, TemplateError};
 use crate::site::model::{DocumentControl, EnterpriseFile, RiskPoint};
 
@@ -204,6 +205,21 @@ fn accident_view(s: &Shared, class: &AccidentClass, points: &[&RiskPoint]) -> Va
     ]
     .concat();
     let machines = equipment_by_kind(s.e, &zone_ids);
+    // The machines a 机械伤害 text speaks of, by kind, with those of the zones named.
+    let kinds = machine_kinds(s.e, points);
+    let named: Vec<(_, Vec<&str>)> = kinds
+        .iter()
+        .map(|kind| (*kind, machines_of_kind(s.e, &zone_ids, *kind)))
+        .collect();
+    let machine_kinds: Vec<Value> = named
+        .iter()
+        .map(|(kind, names)| json!({"kind": kind, "noun": kind.noun(), "names": names}))
+        .collect();
+    let machine_names = unique(
+        named
+            .iter()
+            .flat_map(|(_, n)| n.iter().map(|x| x.to_string())),
+    );
     json!({
         "accident": class.name,
         "risks": risks,
@@ -216,6 +232,9 @@ fn accident_view(s: &Shared, class: &AccidentClass, points: &[&RiskPoint]) -> Va
         "features": features(words),
         "equipment": equipment,
         "machines": machines,
+        "machine_kinds": machine_kinds,
+        "machine_names": machine_names,
+        "machine_kind_ids": kinds,
         "chemicals": in_zones("chemicals"),
         "supplies": in_zones("emergency_supplies"),
         "general": s.general,

@@ -12,7 +12,7 @@ mod training;
 use serde_json::{Value, json};
 use tera::Context;
 
-use crate::documents::blocks::text;
+use crate::documents::blocks::{push_closing, text};
 use crate::documents::markdown::to_blocks;
 use crate::documents::model::{Block, Control, Document, Kind, Layout, plain_text};
 use crate::documents::systems::SYSTEMS;
@@ -221,28 +221,48 @@ impl<'a> Body<'a> {
 /// `签字栏：甲方（签字）｜日期` gives a line to sign for each label.
 const SIGNATURE_MARK: &str = "签字栏：";
 
-/// Turns the `签字栏：` paragraphs of a rendered body into signature blocks.
+/// Turns the `签字栏：` paragraphs of a rendered body into signature blocks, kept on one
+/// page together and with the block before them, so that no signature line starts a page
+/// alone.
 fn signature_lines(blocks: Vec<Block>) -> Vec<Block> {
-    blocks
-        .into_iter()
-        .map(|block| {
-            let labels = match &block {
-                Block::Paragraph { content } => plain_text(content)
-                    .strip_prefix(SIGNATURE_MARK)
-                    .map(|rest| {
-                        rest.split('｜')
-                            .map(|l| l.trim().to_string())
-                            .filter(|l| !l.is_empty())
-                            .collect::<Vec<_>>()
-                    }),
-                _ => None,
-            };
-            match labels {
-                Some(labels) => Block::Signatures { labels },
-                None => block,
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let Some(labels) = signature_labels(&block) else {
+            out.push(block);
+            continue;
+        };
+        let signatures = Block::Signatures { labels };
+        match out.last_mut() {
+            Some(Block::Keep { blocks })
+                if matches!(blocks.last(), Some(Block::Signatures { .. })) =>
+            {
+                blocks.push(signatures)
             }
+            Some(last @ Block::Signatures { .. }) => {
+                let first = std::mem::replace(last, Block::Rule);
+                *last = Block::Keep {
+                    blocks: vec![first, signatures],
+                };
+            }
+            _ => push_closing(&mut out, signatures),
+        }
+    }
+    out
+}
+
+/// The labels of a `签字栏：` paragraph.
+fn signature_labels(block: &Block) -> Option<Vec<String>> {
+    let Block::Paragraph { content } = block else {
+        return None;
+    };
+    plain_text(content)
+        .strip_prefix(SIGNATURE_MARK)
+        .map(|rest| {
+            rest.split('｜')
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect()
         })
-        .collect()
 }
 
 /// The role a person has at the enterprise, for a form that lists them: their post, else
@@ -274,19 +294,36 @@ mod tests {
         let blocks = signature_lines(to_blocks(
             "正文。\n\n签字栏：甲方（签字）｜ 日期 ｜\n\n签字栏不在段首。\n",
         ));
-        assert_eq!(blocks.len(), 3);
+        let text = |t: &str| Block::Paragraph {
+            content: vec![Inline::text(t)],
+        };
+        // The line to sign stays on a page with the paragraph before it.
         assert_eq!(
-            blocks[1],
-            Block::Signatures {
-                labels: vec!["甲方（签字）".into(), "日期".into()]
-            }
+            blocks,
+            [
+                Block::Keep {
+                    blocks: vec![
+                        text("正文。"),
+                        Block::Signatures {
+                            labels: vec!["甲方（签字）".into(), "日期".into()]
+                        }
+                    ]
+                },
+                text("签字栏不在段首。"),
+            ]
         );
-        assert_eq!(
-            blocks[2],
-            Block::Paragraph {
-                content: vec![Inline::text("签字栏不在段首。")]
-            }
-        );
+    }
+
+    #[test]
+    fn consecutive_signature_lines_are_kept_together() {
+        let blocks = signature_lines(to_blocks(
+            "本责任书自签字之日起生效。\n\n签字栏：甲方｜日期\n\n签字栏：乙方｜日期\n",
+        ));
+        let [Block::Keep { blocks: kept }] = blocks.as_slice() else {
+            panic!("{blocks:?}");
+        };
+        assert_eq!(kept.len(), 3);
+        assert!(matches!(kept[2], Block::Signatures { .. }));
     }
 
     #[test]

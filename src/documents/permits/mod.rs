@@ -1,7 +1,8 @@
 //! 危险作业票 (GB 30871-2022 forms), one blank form per kind of hazardous work the
 //! enterprise has (`facts::work`), with the places where it happens listed; and the
 //! 职业病危害告知卡 (GBZ 158), one per occupational hazard (`notices`). The forms' texts
-//! are `content/permits/SLUG.md`; the signature lines are added here.
+//! are `content/permits/SLUG.md`, rendered as the form (`part` "form") and the notes after
+//! it ("notes"); the signature lines are added here.
 
 mod limits;
 mod notices;
@@ -88,6 +89,24 @@ fn signers(kind: WorkKind, approver: String) -> Vec<String> {
     out
 }
 
+/// Longest signer name that shares a line with another.
+const SHORT_SIGNER: usize = 8;
+
+/// Two signers a line, each with the time, so that the block stays short; a long name
+/// (审批人（主要负责人或其书面委托人）) has a line of its own, so that its line to sign
+/// on is not squeezed.
+fn signature_rows(signers: &[String]) -> Vec<Vec<&String>> {
+    let short = |s: &String| s.chars().count() <= SHORT_SIGNER;
+    let mut rows: Vec<Vec<&String>> = Vec::new();
+    for signer in signers {
+        match rows.last_mut() {
+            Some(row) if row.len() == 1 && short(row[0]) && short(signer) => row.push(signer),
+            _ => rows.push(vec![signer]),
+        }
+    }
+    rows
+}
+
 /// The work permits, then the hazard notices.
 pub fn permits_and_notices(
     engines: &Engines,
@@ -129,25 +148,29 @@ fn permit(
         &json!({"kind": work.kind.name(), "title": title, "places": places,
                 "conditions": work.conditions, "approvers": approvers}),
     );
-    let body = engines.render_content(&format!("permits/{}.md", work.kind.slug()), context)?;
-    let mut blocks = to_blocks(&body);
+    let file = format!("permits/{}.md", work.kind.slug());
+    context.insert("part", "form");
+    let mut blocks = to_blocks(&engines.render_content(&file, context)?);
     // The last heading (审批与验收) and what follows it stay on one page with the signatures.
     let tail = blocks
         .iter()
         .rposition(|b| matches!(b, Block::Heading { .. }))
         .unwrap_or(blocks.len());
     let mut kept = blocks.split_off(tail);
-    // Two signers a line, each with the time, so that the block stays short.
-    let signers = signers(work.kind, approver);
-    kept.extend(signers.chunks(2).map(|pair| {
-        Block::Signatures {
-            labels: pair
-                .iter()
-                .flat_map(|signer| [format!("{signer}（签字）"), "时间".to_string()])
-                .collect(),
-        }
-    }));
+    kept.extend(
+        signature_rows(&signers(work.kind, approver))
+            .into_iter()
+            .map(|row| Block::Signatures {
+                labels: row
+                    .iter()
+                    .flat_map(|signer| [format!("{signer}（签字）"), "时间".to_string()])
+                    .collect(),
+            }),
+    );
     blocks.push(Block::Keep { blocks: kept });
+    // The basis and the places after the form, so that the form itself stays one sheet.
+    context.insert("part", "notes");
+    blocks.extend(to_blocks(&engines.render_content(&file, context)?));
     Ok(Document::of_enterprise(
         Kind::WorkPermit,
         title,
@@ -156,4 +179,23 @@ fn permit(
         Layout::Portrait,
         blocks,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_signer_names_sign_on_a_line_of_their_own() {
+        let names = [
+            "作业申请人",
+            "作业负责人",
+            "监护人",
+            "动火前岗位当班班长验票",
+            "完工验收人",
+        ];
+        let signers: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        let rows: Vec<usize> = signature_rows(&signers).iter().map(Vec::len).collect();
+        assert_eq!(rows, [2, 1, 1, 1]);
+    }
 }

@@ -16,6 +16,7 @@ use crate::documents::model::{Block, Document, Inline, Kind, Layout};
 use crate::documents::sheet::{on_sheet, signs_block};
 use crate::facts::ppe::{hazard_protection, mandatory_signs};
 use crate::render::engine::{Engines, TemplateError};
+use crate::signs::select::factor_signs;
 use crate::signs::sign_named;
 use crate::site::model::OccupationalHazard;
 
@@ -123,7 +124,7 @@ fn notice(
             fill: WARNING_FILL.into(),
             ink: "#000000".into(),
         },
-        signs(section(knowledge, "警示标识"), &protection),
+        signs(&hazard.factor, section(knowledge, "警示标识"), &protection),
         Block::Panel { rows },
         cx.print.phones(cx.enterprise_id, &slug, phones(cx)),
     ];
@@ -154,13 +155,17 @@ fn monitoring(hazard: &OccupationalHazard) -> String {
     line
 }
 
-/// The warning signs the factor's text names, then the mandatory signs of the items that
-/// protect against it; 注意安全 when there are none.
-fn signs(named: &[String], protection: &[String]) -> Block {
+/// The factor's own warning signs (GBZ 158-2003), those its text names, then the
+/// mandatory signs of the items that protect against it; 注意安全 when there are none.
+fn signs(factor: &str, named: &[String], protection: &[String]) -> Block {
     let mut names: Vec<String> = named.to_vec();
     names.extend(mandatory_signs(protection));
-    let mut found: Vec<_> = names.iter().filter_map(|n| sign_named(n)).collect();
-    found.dedup_by_key(|s| s.text);
+    let mut found = factor_signs(factor);
+    for sign in names.iter().filter_map(|n| sign_named(n)) {
+        if !found.iter().any(|s| s.text == sign.text) {
+            found.push(sign);
+        }
+    }
     if found.is_empty() {
         found.extend(sign_named("注意安全"));
     }

@@ -119,8 +119,87 @@ fn a_special_plan_names_its_points_people_forms_and_supplies() {
     }
     // The machinery plan knows the die-casting machine is hydraulic, and nothing of dust.
     let machinery = text(&docs[0]);
-    assert!(machinery.contains("释放液压系统压力"), "{machinery}");
+    assert!(
+        machinery.contains("释放蓄能器和液压系统压力"),
+        "{machinery}"
+    );
+    assert!(machinery.contains("压铸机（冷室压铸机）"), "{machinery}");
     assert!(!machinery.contains("粉尘"), "{machinery}");
+}
+
+/// The 机械伤害 text of the 压铸工 scheme (R01 as the example has it, or edited into
+/// another machine): its risk description and onsite steps.
+fn machinery_onsite(edit: impl Fn(&mut EnterpriseFile)) -> String {
+    let site = site(&example());
+    let docs = build(&site, "ruifeng", edit).expect("builds");
+    let scheme = docs
+        .iter()
+        .find(|d| d.title == "压铸工岗位现场处置方案")
+        .expect("scheme");
+    let text = text(scheme);
+    let part = |from: &str, to: &str| {
+        let start = text.find(from).expect(from);
+        let end = start + text[start..].find(to).expect(to);
+        text[start..end].to_string()
+    };
+    part("（一）机械伤害", "（二）灼烫") + &part("1．机械伤害", "2．灼烫")
+}
+
+#[test]
+fn a_die_casting_scheme_opens_the_mould_and_never_speaks_of_a_press() {
+    let diecaster = machinery_onsite(|_| {});
+    for needle in ["涉及冷室压铸机", "安全门", "点动开模", "压射冲头", "蓄能器"]
+    {
+        assert!(diecaster.contains(needle), "lacks {needle}:\n{diecaster}");
+    }
+    for press_word in ["光电保护", "滑块", "卡盘"] {
+        assert!(
+            !diecaster.contains(press_word),
+            "{press_word}:\n{diecaster}"
+        );
+    }
+}
+
+#[test]
+fn a_press_or_a_lathe_gets_its_own_machinery_text() {
+    let into = |name: &'static str, hazards: &'static [&'static str], machine: &'static str| {
+        move |e: &mut EnterpriseFile| {
+            let r01 = e
+                .risk_points
+                .iter_mut()
+                .find(|p| p.id == "R01")
+                .expect("R01");
+            r01.name = name.into();
+            r01.hazards = hazards.iter().map(|h| h.to_string()).collect();
+            let q = e
+                .equipment
+                .iter_mut()
+                .find(|q| q.name == "冷室压铸机")
+                .expect("machine");
+            q.name = machine.into();
+        }
+    };
+    let press = machinery_onsite(into(
+        "冲床冲压作业",
+        &["光电保护装置失效", "手伸入模具区"],
+        "开式固定台压力机",
+    ));
+    for needle in ["涉及开式固定台压力机", "光电保护装置", "滑块", "安全垫块"]
+    {
+        assert!(press.contains(needle), "lacks {needle}:\n{press}");
+    }
+    assert!(
+        !press.contains("压铸") && !press.contains("卡盘"),
+        "{press}"
+    );
+    let lathe = machinery_onsite(into("数控车床加工", &["长发及袖口卷入"], "数控车床"));
+    for needle in ["涉及数控车床", "卡盘", "不得通电点动反转", "切屑"] {
+        assert!(lathe.contains(needle), "lacks {needle}:\n{lathe}");
+    }
+    assert!(
+        !lathe.contains("滑块") && !lathe.contains("开模"),
+        "{lathe}"
+    );
 }
 
 #[test]
@@ -181,8 +260,8 @@ fn every_shipped_accident_type_has_its_own_text_in_every_part() {
         "crane",
         "forklift",
         "compressed",
-        "hydraulic",
-        "rotating",
+        "racks",
+        "powder",
         "hot",
         "electrical",
     ]
@@ -200,7 +279,15 @@ fn every_shipped_accident_type_has_its_own_text_in_every_part() {
             .map(|(_, w)| *w)
             .unwrap_or_else(|| panic!("no words for {}", class.name));
         let mut texts = Vec::new();
-        for features in [Vec::new(), all.clone()] {
+        let every_kind = json!(
+            ["die-casting", "press", "machine-tool", "grinder"]
+                .map(|k| json!({"kind": k, "noun": "设备", "names": []}))
+        );
+        let every_id = json!(["die-casting", "press", "machine-tool", "grinder"]);
+        for (features, kinds, ids) in [
+            (Vec::new(), json!([]), json!([])),
+            (all.clone(), every_kind, every_id),
+        ] {
             let mut context = Context::new();
             context.insert(
                 "enterprise",
@@ -213,7 +300,8 @@ fn every_shipped_accident_type_has_its_own_text_in_every_part() {
             context.insert("plan", &json!({"accident": class.name, "names": ["作业"], "hazards": ["危险"],
                 "zones": ["车间"], "owners": [{"owner": "某人", "zones": ["车间"]}], "features": features,
                 "risks": [{"name": "作业", "zone": "车间"}], "equipment": [], "chemicals": [], "supplies": [],
-                "machines": {"boilers": [], "vessels": [], "cranes": [], "vehicles": [], "other": []}}));
+                "machines": {"boilers": [], "vessels": [], "cranes": [], "vehicles": [], "other": []},
+                "machine_kinds": kinds, "machine_names": [], "machine_kind_ids": ids}));
             let mut whole = String::new();
             for part in ["trigger", "special", "rescue", "risk", "onsite", "cautions"] {
                 context.insert("part", part);
