@@ -201,7 +201,7 @@ fn a_notice_has_the_limit_the_monitoring_known_then_and_blanks_for_the_unknown()
         "ruifeng",
         "职业病危害告知卡（铝尘（铝合金粉尘））",
     ));
-    assert!(dust.contains("PC-TWA 3 mg/m³") && dust.contains("当心粉尘"));
+    assert!(dust.contains("PC-TWA 3 mg/m³") && dust.contains("注意防尘"));
     assert!(
         dust.contains("GB 15577-2018") && !dust.contains("湿式作业"),
         "{dust}"
@@ -281,7 +281,12 @@ fn a_forklift_driver_reads_of_its_own_truck_and_not_of_the_posts_beside_it() {
     let picker = text(&doc_html(out, m, "jinshun", "理货员安全操作规程"));
     assert!(picker.contains("登高车") && picker.contains("货架垂直度"));
     // The post cards agree with the procedures.
-    let card = text(&doc_html(out, m, "jinshun", "岗位安全风险告知卡（叉车司机）"));
+    let card = text(&doc_html(
+        out,
+        m,
+        "jinshun",
+        "岗位安全风险告知卡（叉车司机）",
+    ));
     assert!(!card.contains("货架垂直度"), "{card}");
     let card = text(&doc_html(out, m, "jinshun", "岗位安全风险告知卡（理货员）"));
     assert!(card.contains("货架垂直度"), "{card}");

@@ -34,10 +34,10 @@ mod tests {
     #[test]
     fn headings_split_items_and_plain_lines() {
         let s = sections(
-            "前言\n### 健康危害\n长期接触可致听力损失。\n\n### 警示标识\n- 当心粉尘\n- 必须戴防尘口罩\n",
+            "前言\n### 健康危害\n长期接触可致听力损失。\n\n### 警示标识\n- 注意防尘\n- 必须戴防尘口罩\n",
         );
         assert_eq!(section(&s, "健康危害"), ["长期接触可致听力损失。"]);
-        assert_eq!(section(&s, "警示标识"), ["当心粉尘", "必须戴防尘口罩"]);
+        assert_eq!(section(&s, "警示标识"), ["注意防尘", "必须戴防尘口罩"]);
         assert!(section(&s, "理化特性").is_empty());
     }
 }

@@ -8,6 +8,30 @@ use serde::Serialize;
 
 use crate::site::model::{EnterpriseFile, RiskPoint};
 
+/// How forklifts and other 场内机动车辆 are powered, by the words of their names
+/// (电动平衡重式叉车, 内燃平衡重式叉车): texts speak of the battery and charging, or of fuel,
+/// exhaust and refuelling, or of both where the names say neither.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct TruckPower {
+    pub electric: bool,
+    pub combustion: bool,
+}
+
+impl TruckPower {
+    /// From equipment names; only names of trucks (叉车, 牵引车, 搬运车) count.
+    pub fn of<'a>(names: impl Iterator<Item = &'a str>) -> TruckPower {
+        let mut power = TruckPower::default();
+        for name in names.filter(|n| ["叉车", "牵引车", "搬运车"].iter().any(|w| n.contains(w)))
+        {
+            power.electric |= ["电动", "蓄电池", "锂电"].iter().any(|w| name.contains(w));
+            power.combustion |= ["内燃", "柴油", "汽油", "液化石油气", "天然气"]
+                .iter()
+                .any(|w| name.contains(w));
+        }
+        power
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MachineKind {

@@ -1,6 +1,6 @@
 //! Safety signs: one table of every sign anquan draws (GB 2894-2008 安全标志, the
 //! fire-equipment signs of GB 13495.1-2015 that boards show beside them, and the 警告标识 of
-//! GBZ 158-2003 for occupational hazards GB 2894 lacks: 注意高温, 噪声有害), each with its
+//! GBZ 158-2003 for occupational hazards GB 2894 lacks: 注意高温, 噪声有害, 注意防尘), each with its
 //! kind, symbol and text; `select` picks a board's signs, `draw` makes their SVG.
 
 mod draw;
@@ -112,13 +112,13 @@ pub const SIGNS: &[Sign] = &[
     ),
     sign(Warning, "当心吊物", &[(HOOK_LOAD, WHOLE)]),
     sign(Warning, "当心滑倒", &[(SLIPPER, WHOLE)]),
-    sign(Warning, "当心粉尘", &[(DUST, WHOLE)]),
     sign(Warning, "当心缺氧", &[(OXYGEN, WHOLE)]),
-    sign(Warning, "当心坍塌", &[(BRICKS, WHOLE)]),
+    sign(Warning, "当心塌方", &[(BRICKS, WHOLE)]),
     sign(Warning, "当心落水", &[(WATER, WHOLE)]),
     // 警告标识 of GBZ 158-2003 (工作场所职业病危害警示标识), on the 职业病危害告知卡.
     sign(Warning, "注意高温", &[(THERMOMETER, WHOLE)]),
     sign(Warning, "噪声有害", &[(EAR, WHOLE)]),
+    sign(Warning, "注意防尘", &[(DUST, WHOLE)]),
     // 指令标志
     sign(Mandatory, "必须戴安全帽", &[(HEAD, WHOLE), (HELMET, WHOLE)]),
     sign(Mandatory, "必须戴防护帽", &[(HEAD, WHOLE), (CAP, WHOLE)]),

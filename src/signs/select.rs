@@ -17,8 +17,8 @@ const BY_ACCIDENT: &[(&str, &[&str])] = &[
     ("灼烫", &["当心烫伤"]),
     ("火灾", &["禁止烟火", "当心火灾"]),
     ("高处坠落", &["当心坠落"]),
-    ("坍塌", &["当心坍塌"]),
-    ("冒顶片帮", &["当心坍塌"]),
+    ("坍塌", &["当心塌方"]),
+    ("冒顶片帮", &["当心塌方"]),
     ("放炮", &["当心爆炸"]),
     ("火药爆炸", &["当心爆炸"]),
     ("瓦斯爆炸", &["禁止烟火", "当心爆炸"]),
@@ -31,7 +31,7 @@ const BY_ACCIDENT: &[(&str, &[&str])] = &[
 /// Words of a hazard → the sign it calls for, beyond those of the accident types.
 const BY_HAZARD: &[(&[&str], &str)] = &[
     (&["叉车", "货叉"], "当心叉车"),
-    (&["粉尘"], "当心粉尘"),
+    (&["粉尘"], "注意防尘"),
     (&["高温"], "当心高温表面"),
     (&["弧光", "电焊", "焊接"], "当心弧光"),
     (&["腐蚀", "酸液", "碱液"], "当心腐蚀"),
@@ -49,7 +49,7 @@ const BY_HAZARD: &[(&[&str], &str)] = &[
 const BY_FACTOR: &[(&[&str], &str)] = &[
     (&["噪声"], "噪声有害"),
     (&["高温", "热辐射"], "注意高温"),
-    (&["粉尘", "烟尘"], "当心粉尘"),
+    (&["粉尘", "烟尘"], "注意防尘"),
     (&["苯", "有毒", "一氧化碳", "硫化氢"], "当心中毒"),
     (&["电焊弧光", "紫外辐射"], "当心弧光"),
 ];
@@ -133,7 +133,7 @@ mod tests {
     fn heat_and_noise_have_their_gbz_158_warnings() {
         assert_eq!(texts(&factor_signs("高温")), ["注意高温"]);
         assert_eq!(texts(&factor_signs("噪声")), ["噪声有害"]);
-        assert_eq!(texts(&factor_signs("铝尘（铝合金粉尘）")), ["当心粉尘"]);
+        assert_eq!(texts(&factor_signs("铝尘（铝合金粉尘）")), ["注意防尘"]);
         for sign in factor_signs("高温").into_iter().chain(factor_signs("噪声")) {
             let svg = super::super::sign_svg(sign);
             let parsed = roxmltree::Document::parse(&svg).expect("svg");

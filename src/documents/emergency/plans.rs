@@ -3,6 +3,7 @@
 //! `content/emergency/special.md` or `onsite.md`; the steps of each accident type are its
 //! own text, `content/emergency/accidents/SLUG.md`, rendered once per part.
 
+use crate::facts::machines::TruckPower;
 use serde_json::{Value, json};
 use tera::Context;
 
@@ -230,6 +231,7 @@ fn accident_view(s: &Shared, class: &AccidentClass, points: &[&RiskPoint]) -> Va
         "responsible": unique(points.iter().map(|p| p.responsible.clone())),
         "hazards": unique(points.iter().flat_map(|p| p.hazards.iter().cloned())),
         "features": features(words),
+        "trucks": TruckPower::of(equipment.iter().map(|q| str_of(q, "name"))),
         "equipment": equipment,
         "machines": machines,
         "machine_kinds": machine_kinds,

@@ -14,6 +14,7 @@ use crate::documents::blocks::unique;
 use crate::documents::markdown::to_blocks;
 use crate::documents::model::{Control, Document, Kind, Layout};
 use crate::facts::EnterpriseFacts;
+use crate::facts::machines::TruckPower;
 use crate::facts::ppe::post_ppe;
 use crate::facts::risk::Level;
 use crate::render::engine::{Engines, TemplateError, escape_markdown};
@@ -232,7 +233,7 @@ fn post_data(
         "ppe_unissued": ppe.unissued_items(),
         "certificates": certificates,
         "equipment": equipment.iter().map(|q| format!("{}（{}）", q.name, q.model)).collect::<Vec<_>>(),
-        "forklift": forklift_power(&equipment),
+        "forklift": TruckPower::of(equipment.iter().map(|q| q.name.as_str())),
     })
 }
 
@@ -257,20 +258,4 @@ fn post_equipment<'e>(e: &'e EnterpriseFile, post: &Post, work: &PostWork) -> Ve
             operated || (zones.contains(&q.zone.as_str()) && names_topic(&q.name, &work.topics))
         })
         .collect()
-}
-
-/// How the post's forklifts are powered, by the words of their names (电动平衡重式叉车,
-/// 内燃平衡重式叉车): the forklift text speaks of the battery and charging, or of fuel,
-/// exhaust and refuelling, or of both where the input names neither.
-fn forklift_power(equipment: &[&Equipment]) -> Value {
-    let names = |words: &[&str]| {
-        equipment
-            .iter()
-            .filter(|q| q.name.contains("叉车"))
-            .any(|q| words.iter().any(|w| q.name.contains(w)))
-    };
-    json!({
-        "electric": names(&["电动", "蓄电池", "锂电"]),
-        "combustion": names(&["内燃", "柴油", "汽油", "液化石油气", "天然气"]),
-    })
 }

@@ -244,6 +244,20 @@ const OWN_WORDS: [(&str, &str); 15] = [
     ("其他伤害", "扭伤"),
 ];
 
+/// What an accident text sees besides `plan` and `part`.
+fn text_context() -> Context {
+    let mut context = Context::new();
+    context.insert(
+        "enterprise",
+        &json!({"emergency_phone": "0579-1", "address": "某地"}),
+    );
+    context.insert("safety_dept", "安全部");
+    context.insert("assembly", "紧急集合点");
+    let group = json!({"group": "组", "leader": "某人"});
+    context.insert("duty", &json!({"rescue": group, "evacuation": group, "medical": group, "communication": group, "logistics": group}));
+    context
+}
+
 #[test]
 fn every_shipped_accident_type_has_its_own_text_in_every_part() {
     let engines = Engines::new(&example(), "default").expect("engines");
@@ -288,17 +302,10 @@ fn every_shipped_accident_type_has_its_own_text_in_every_part() {
             (Vec::new(), json!([]), json!([])),
             (all.clone(), every_kind, every_id),
         ] {
-            let mut context = Context::new();
-            context.insert(
-                "enterprise",
-                &json!({"emergency_phone": "0579-1", "address": "某地"}),
-            );
-            context.insert("safety_dept", "安全部");
-            context.insert("assembly", "紧急集合点");
-            let group = json!({"group": "组", "leader": "某人"});
-            context.insert("duty", &json!({"rescue": group, "evacuation": group, "medical": group, "communication": group, "logistics": group}));
+            let mut context = text_context();
             context.insert("plan", &json!({"accident": class.name, "names": ["作业"], "hazards": ["危险"],
                 "zones": ["车间"], "owners": [{"owner": "某人", "zones": ["车间"]}], "features": features,
+                "trucks": {"electric": false, "combustion": false},
                 "risks": [{"name": "作业", "zone": "车间"}], "equipment": [], "chemicals": [], "supplies": [],
                 "machines": {"boilers": [], "vessels": [], "cranes": [], "vehicles": [], "other": []},
                 "machine_kinds": kinds, "machine_names": [], "machine_kind_ids": ids}));
@@ -371,4 +378,41 @@ fn a_type_without_text_fails_loudly_and_says_what_to_add() {
         message.contains("R05") && message.contains("GB 6441-1986"),
         "{message}"
     );
+}
+
+#[test]
+fn an_electric_truck_is_switched_off_not_stalled() {
+    let engines = Engines::new(&example(), "default").expect("engines");
+    let file = "emergency/accidents/vehicle.md";
+    let say = |electric: bool, combustion: bool| {
+        let mut context = text_context();
+        context.insert(
+            "plan",
+            &json!({"accident": "车辆伤害", "names": ["叉车作业"], "owners": [],
+            "features": ["forklift"], "trucks": {"electric": electric, "combustion": combustion},
+            "machines": {"vehicles": []}}),
+        );
+        ["trigger", "special", "onsite", "cautions"]
+            .map(|part| {
+                context.insert("part", part);
+                engines.render_content(file, &context).expect("renders")
+            })
+            .concat()
+    };
+    let electric = say(true, false);
+    assert!(
+        electric.contains("断开电源") && electric.contains("电解液"),
+        "{electric}"
+    );
+    assert!(
+        !electric.contains("熄火") && !electric.contains("燃油"),
+        "{electric}"
+    );
+    let combustion = say(false, true);
+    assert!(
+        combustion.contains("熄火") && combustion.contains("燃油泄漏"),
+        "{combustion}"
+    );
+    assert!(!combustion.contains("断开电源"), "{combustion}");
+    assert!(say(true, true).contains("熄火或者断开电源"));
 }
