@@ -5,7 +5,6 @@
 
 pub mod topics;
 mod work;
-pub use work::PostWork;
 
 use serde_json::{Value, json};
 use tera::Context;
@@ -20,6 +19,7 @@ use crate::facts::risk::Level;
 use crate::render::engine::{Engines, TemplateError, escape_markdown};
 use crate::site::model::{DocumentControl, EnterpriseFile, Equipment, Post, RiskPoint};
 use topics::{ACCIDENTS, GENERAL, Parts, names_topic};
+use work::PostWork;
 
 /// What the procedures of one enterprise are built from.
 pub struct ProcedureContext<'a> {

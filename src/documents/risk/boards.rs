@@ -4,7 +4,6 @@
 
 use super::*;
 use crate::documents::model::Block;
-use crate::documents::procedures::PostWork;
 use crate::documents::sheet::{on_sheet, signs_block};
 use crate::facts::ppe::{post_ppe, posts_issued_ppe};
 use crate::signs::select::{SignSources, signs_for};
@@ -177,12 +176,6 @@ pub(crate) fn post_card(e: &EnterpriseFile, cx: &RiskContext, post_id: &str) -> 
             .iter()
             .flat_map(|p| p.controls.training.iter().cloned()),
     ));
-    // A shared risk point's control that is another post's work (the 理货员's 货架垂直度
-    // check on the 叉车司机's card) stays on that post's card, as in the procedures.
-    if let Some(post) = post {
-        let work = PostWork::of(e, post);
-        rules.retain(|rule| !work.is_others(rule));
-    }
     // Issued items only, as on the zone board.
     let ppe = post_ppe(e, post_id).issued_items();
     let responsible = unique(at.points.iter().map(|p| p.responsible.clone()));
