@@ -227,5 +227,12 @@ fn an_item_required_but_not_issued_is_named_as_such_and_never_listed_as_issued()
     );
     // The noise notice of the 压铸工 names no item it is not issued.
     let noise = page("职业病危害告知卡（噪声）");
-    assert!(!noise.contains("本岗位配备：耳塞") && noise.contains("护耳器"));
+    assert!(!noise.contains("本岗位配发防护用品：耳塞") && noise.contains("护耳器"));
+    // A fan is a facility of the post, not an item issued to its people.
+    let heat = page("职业病危害告知卡（高温）");
+    assert!(
+        heat.contains("本岗位防护设施：压铸岗位设置送风降温风扇"),
+        "{heat}"
+    );
+    assert!(!heat.contains("配发防护用品：压铸岗位"), "{heat}");
 }

@@ -234,34 +234,58 @@ pub fn unprotected_posts(
 }
 
 /// 防护设施及用品 against one hazard: the engineering controls of the risk points at its
-/// posts whose hazards name the factor, then the items issued to its posts that protect
+/// posts whose hazards name the factor, and the items issued to its posts that protect
 /// against it (噪声 → 耳塞, 粉尘 → 防尘口罩 …). Empty when the factor is not in the table.
-pub fn hazard_protection(e: &EnterpriseFile, hazard: &OccupationalHazard) -> Vec<String> {
+/// Kept apart: a 告知卡 says what the post has (设施) and what its people wear (用品).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct HazardProtection {
+    pub engineering: Vec<String>,
+    pub ppe: Vec<String>,
+}
+
+impl HazardProtection {
+    /// Both, facilities first, each once.
+    pub fn all(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for measure in self.engineering.iter().chain(&self.ppe) {
+            if !out.contains(measure) {
+                out.push(measure.clone());
+            }
+        }
+        out
+    }
+}
+
+pub fn hazard_protection(e: &EnterpriseFile, hazard: &OccupationalHazard) -> HazardProtection {
     let Some(kind) = protection_of(hazard) else {
-        return Vec::new();
+        return HazardProtection::default();
     };
     let names = |text: &str, words: &[&str]| words.iter().any(|w| text.contains(w));
     let at_posts = |posts: &[String]| posts.iter().any(|p| hazard.posts.contains(p));
-    let mut out: Vec<String> = Vec::new();
+    let mut protection = HazardProtection::default();
     let engineering = e
         .risk_points
         .iter()
         .filter(|p| at_posts(&p.posts) && p.hazards.iter().any(|h| names(h, kind.factor)))
         .flat_map(|p| p.controls.engineering.iter())
-        .filter(|c| names(c, kind.engineering))
-        .cloned();
+        .filter(|c| names(c, kind.engineering));
+    for measure in engineering {
+        if !protection.engineering.contains(measure) {
+            protection.engineering.push(measure.clone());
+        }
+    }
     let items = hazard
         .posts
         .iter()
         .flat_map(|post| post_ppe(e, post).issued)
         .map(|p| p.item)
         .filter(|i| names(i, kind.ppe));
-    for measure in engineering.chain(items) {
-        if !out.contains(&measure) {
-            out.push(measure);
+    for item in items {
+        if !protection.ppe.contains(&item) {
+            protection.ppe.push(item);
         }
     }
-    out
+    protection
 }
 
 #[cfg(test)]

@@ -202,7 +202,7 @@ pub fn occupational_health(cx: &LedgerContext) -> Ledger {
                 text(h.monitored_by.clone().unwrap_or_default()),
                 text(h.result.clone().unwrap_or_default()),
                 text(h.health_check.clone().unwrap_or_default()),
-                text(hazard_protection(e, h).join("、")),
+                text(hazard_protection(e, h).all().join("、")),
             ]
         })
         .collect();

@@ -107,11 +107,13 @@ fn notice(
     ));
     rows.push(("检测结果".into(), text(monitoring(hazard))));
     let mut measures = runs(section(knowledge, "防护措施"));
-    if !protection.is_empty() {
-        measures.insert(
-            0,
-            Inline::text(format!("本岗位配备：{}。", protection.join("、"))),
-        );
+    // What the post has, then what its people wear: a fan is not issued to anyone.
+    let facilities = (!protection.engineering.is_empty())
+        .then(|| format!("本岗位防护设施：{}。", protection.engineering.join("；")));
+    let issued = (!protection.ppe.is_empty())
+        .then(|| format!("本岗位配发防护用品：{}。", protection.ppe.join("、")));
+    for line in [issued, facilities].into_iter().flatten() {
+        measures.insert(0, Inline::text(line));
     }
     rows.push(("防护措施".into(), measures));
     rows.push(("应急处理".into(), runs(section(knowledge, "应急处理"))));
@@ -124,7 +126,11 @@ fn notice(
             fill: WARNING_FILL.into(),
             ink: "#000000".into(),
         },
-        signs(&hazard.factor, section(knowledge, "警示标识"), &protection),
+        signs(
+            &hazard.factor,
+            section(knowledge, "警示标识"),
+            &protection.all(),
+        ),
         Block::Panel { rows },
         cx.print.phones(cx.enterprise_id, &slug, phones(cx)),
     ];
