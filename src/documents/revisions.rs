@@ -1,7 +1,10 @@
 //! The 修订记录 of a document (spec §13): a table of its releases (版本, 日期, 修订内容,
 //! 修订人/批准人) after its body, and its released version in its control block or date
-//! line. Boards, cards, badges and the other one-sheet or signed documents carry the
-//! version in their date line only: a table would push them off their sheet.
+//! line. Boards, cards, badges and the other one-sheet, signed or filled-in documents
+//! (the 发布令, letters and agreements, permits, sign-in sheets, induction cards and
+//! notice cards) carry the version in their control block or date line only: a table
+//! would push a sheet off its page, and a signed or filled-in copy is not revised, it is
+//! replaced by the next release's.
 
 use crate::documents::blocks::{header, heading, text};
 use crate::documents::model::{Block, Document, Inline, Kind};
@@ -31,6 +34,13 @@ pub fn has_revision_table(kind: Kind) -> bool {
             | Kind::RiskMap
             | Kind::ServiceNotice
             | Kind::PairAgreement
+            | Kind::ReleaseOrder
+            | Kind::ResponsibilityLetter
+            | Kind::TrainingSignIn
+            | Kind::InductionCard
+            | Kind::WorkPermit
+            | Kind::HazardNotice
+            | Kind::ContractorAgreement
             | Kind::VisitRecord
             | Kind::RectificationNotice
             | Kind::ServiceReport
@@ -128,6 +138,29 @@ mod tests {
         apply(&mut card, Some("A/1"), &[row]);
         assert!(card.blocks.is_empty());
         assert!(card.date_line.unwrap_or_default().ends_with("版本：A/1"));
+    }
+
+    #[test]
+    fn signed_and_filled_in_forms_carry_only_their_version() {
+        for kind in [
+            Kind::ReleaseOrder,
+            Kind::ResponsibilityLetter,
+            Kind::TrainingSignIn,
+            Kind::InductionCard,
+            Kind::WorkPermit,
+            Kind::HazardNotice,
+            Kind::ContractorAgreement,
+        ] {
+            let mut form = doc(kind);
+            apply(&mut form, Some("A/0"), &[]);
+            assert!(form.blocks.is_empty(), "{kind:?} got a 修订记录");
+            assert!(form.date_line.is_some_and(|l| l.ends_with("版本：A/0")));
+        }
+        for kind in [Kind::Procedure, Kind::TrainingPlan, Kind::EmergencySpecial] {
+            let mut plan = doc(kind);
+            apply(&mut plan, None, &[]);
+            assert!(!plan.blocks.is_empty(), "{kind:?} lost its 修订记录");
+        }
     }
 
     #[test]
