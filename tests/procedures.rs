@@ -261,6 +261,8 @@ fn a_forklift_driver_reads_of_its_own_truck_and_not_of_the_posts_beside_it() {
         "燃油",
         "尾气",
         "熄火、拉紧手制动，保护现场",
+        // No fuel gas or compressed air at a charging point.
+        "电源、气源",
     ] {
         assert!(!electric.contains(other), "{other}:\n{electric}");
     }
@@ -272,6 +274,7 @@ fn a_forklift_driver_reads_of_its_own_truck_and_not_of_the_posts_beside_it() {
         "货叉离地",
         "装卸前确认车辆熄火并垫好轮挡",
         "停车、断开电源",
+        "关闭电源并拔下钥匙",
     ] {
         assert!(electric.contains(own), "{own}:\n{electric}");
     }
@@ -280,6 +283,8 @@ fn a_forklift_driver_reads_of_its_own_truck_and_not_of_the_posts_beside_it() {
     assert!(loader.contains("月台调节板") && loader.contains("人工搬运时"));
     let picker = text(&doc_html(out, m, "jinshun", "理货员安全操作规程"));
     assert!(picker.contains("登高车") && picker.contains("货架垂直度"));
+    // The 理货员 drives none, but the trucks around it are electric.
+    assert!(picker.contains("停车、断开电源") && !picker.contains("停车熄火"));
     // The post cards agree with the procedures.
     let card = text(&doc_html(
         out,
@@ -294,6 +299,13 @@ fn a_forklift_driver_reads_of_its_own_truck_and_not_of_the_posts_beside_it() {
     let combustion = text(&doc_html(out, m, "ruifeng", "叉车司机安全操作规程"));
     assert!(combustion.contains("加注燃油时熄火") && combustion.contains("尾气积聚"));
     assert!(!combustion.contains("蓄电池"), "{combustion}");
+    assert!(combustion.contains("熄火并拔下钥匙") && !combustion.contains("关闭电源并拔下钥匙"));
+    // The 压铸工's furnace burns natural gas: its supply is shut too.
+    let diecaster = text(&doc_html(out, m, "ruifeng", "压铸工安全操作规程"));
+    assert!(diecaster.contains("切断电源、气源"), "{diecaster}");
+    // After an explosion people leave upwind (not 「不得逆风返回」).
+    let onsite = text(&doc_html(out, m, "ruifeng", "喷粉工岗位现场处置方案"));
+    assert!(onsite.contains("向上风向迅速撤离") && !onsite.contains("逆风"));
 }
 
 #[test]
