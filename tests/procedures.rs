@@ -325,6 +325,67 @@ fn no_procedure_says_the_same_thing_twice() {
 }
 
 #[test]
+fn of_two_items_that_say_the_same_only_the_fuller_stays() {
+    let (_tmp, out, m) = fixture();
+    for (id, title, weaker, fuller) in [
+        (
+            "ruifeng",
+            "压铸工",
+            "熔炉区严禁存放积水",
+            "严禁在熔炉区域存放积水",
+        ),
+        (
+            "ruifeng",
+            "压铸工",
+            "开模取件必须停机",
+            "调整模具前必须停机",
+        ),
+        (
+            "ruifeng",
+            "压铸工",
+            "投料前铝锭预热烘干",
+            "在投料前预热烘干",
+        ),
+        (
+            "ruifeng",
+            "喷粉工",
+            "严禁未经审批动火；",
+            "严禁未经审批在喷粉区域动火",
+        ),
+        ("ruifeng", "喷粉工", "点火前炉膛吹扫", "对炉膛进行吹扫"),
+        (
+            "ruifeng",
+            "叉车司机",
+            "严禁货叉载人；",
+            "严禁货叉载人，严禁人员站在货叉上",
+        ),
+        (
+            "jinshun",
+            "理货员",
+            "严禁人员在货架下方停留",
+            "严禁在货架下方停留或者休息",
+        ),
+        (
+            "jinshun",
+            "装卸工",
+            "装卸前确认车辆熄火并垫好轮挡",
+            "装卸前确认运输车辆停稳",
+        ),
+    ] {
+        let html = text(&doc_html(out, m, id, &format!("{title}安全操作规程")));
+        assert!(
+            html.contains(fuller) && !html.contains(weaker),
+            "{id} {title}: {weaker}"
+        );
+    }
+    // A periodic check is done before work; the lead-in lists measures, not facilities.
+    let picker = text(&doc_html(out, m, "jinshun", "理货员安全操作规程"));
+    let before = picker.split("作业中").next().unwrap_or_default();
+    assert!(before.contains("每月检查货架垂直度和横梁锁扣"), "{picker}");
+    assert!(picker.contains("检查确认下列安全措施落实") && !picker.contains("安全设施完好有效"));
+}
+
+#[test]
 fn a_welders_certificate_is_no_melting_furnace() {
     let Some(jinhua) = jinhua() else { return };
     let tmp = tempfile::tempdir().expect("tempdir");

@@ -179,10 +179,23 @@ fn parts(
     for name in names {
         parts.add_fragment(&engines.render_content(&name, context)?);
     }
+    // A check (每月检查货架垂直度…) is done before work, other rules during it.
     for rule in &controls.rules {
-        parts.push("作业中", item(rule));
+        let part = if is_check(rule) {
+            "作业前"
+        } else {
+            "作业中"
+        };
+        parts.push(part, item(rule));
     }
     Ok(parts)
+}
+
+/// Whether a rule orders a check or test of something (检查, 点检, 校验, 检测).
+fn is_check(rule: &str) -> bool {
+    ["检查", "点检", "校验", "检测"]
+        .iter()
+        .any(|w| rule.contains(w))
 }
 
 /// The post as its procedure sees it.
