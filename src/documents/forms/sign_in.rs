@@ -1,7 +1,7 @@
 //! 培训签到表, one per training: held (a `records.trainings` entry or a visit of kind 培训,
 //! one sheet when both tell of the same day) with its attendees written in, or planned by
-//! the service schedule (any date: the training plan lists them all), with blank rows. Each is dated by its
-//! training. Text: `content/forms/training-sign-in.md`.
+//! the service schedule (any date: the training plan lists them all), with blank rows.
+//! Each is dated by its training. Text: `content/forms/training-sign-in.md`.
 
 use serde_json::json;
 
