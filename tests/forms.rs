@@ -31,9 +31,9 @@ fn one_of_each_form_per_enterprise_a_letter_per_department_and_team_a_sheet_per_
         (
             "ruifeng",
             5 + 4,
-            vec!["2026-03-16", "2026-06-22", "2026-12-01"],
+            vec!["2026-03-16", "2026-06-22", "2026-09-01", "2026-12-01"],
         ),
-        ("jinshun", 2 + 1, vec!["2026-05-06"]),
+        ("jinshun", 2 + 1, vec!["2026-05-06", "2026-10-15"]),
     ] {
         for kind in [
             "release-order",
@@ -49,7 +49,7 @@ fn one_of_each_form_per_enterprise_a_letter_per_department_and_team_a_sheet_per_
             .map(|d| d["date"].as_str().unwrap())
             .collect();
         // Held trainings by their records (a visit of the same day adds no sheet), then
-        // those planned from the build date on; a planned day already past has none.
+        // every one the schedule plans, a day already past too (the plan lists it).
         assert_eq!(
             dates, sheets,
             "{id}: a sign-in sheet per training, dated by it"
@@ -223,6 +223,49 @@ fn the_training_plan_states_the_hours_of_the_training_system() {
     }
 }
 
+/// The dates (2026年6月22日) in the rows of the plan's table of the agency's trainings.
+fn planned_dates(plan: &str) -> Vec<String> {
+    let part = plan.split("五、").nth(1).unwrap_or_default();
+    let part = part.split("六、").next().unwrap_or_default();
+    let date = regex::Regex::new(r"\d{4}年\d{1,2}月\d{1,2}日").unwrap();
+    let held = part.split("编制本计划前已完成").next().unwrap_or_default();
+    date.find_iter(held)
+        .map(|m| m.as_str().to_string())
+        .collect()
+}
+
+#[test]
+fn the_plan_and_the_sign_in_sheets_list_the_same_trainings() {
+    let out = example_built();
+    let m = manifest(out);
+    // jinshun: 2 a year, the one recorded after the plan's date in its row with its topic;
+    // ruifeng: 4 a year, one held before the plan and three rows.
+    for (id, rows, held) in [("jinshun", 2, 0), ("ruifeng", 3, 1)] {
+        let plan = html_of(out, docs(&m, id, "training-plan")[0]);
+        let dates = planned_dates(&plan);
+        assert_eq!(dates.len(), rows, "{id}: {dates:?}");
+        assert_eq!(plan.matches("（已完成）").count(), held, "{id}");
+        let sheets: Vec<String> = docs(&m, id, "training-sign-in")
+            .iter()
+            .map(|d| html_of(out, d))
+            .collect();
+        for date in &dates {
+            assert!(
+                sheets
+                    .iter()
+                    .any(|s| s.contains(&format!("培训日期 {date}"))
+                        || s.contains(&format!("培训日期{date}"))),
+                "{id}: no sign-in sheet for the plan's {date}"
+            );
+        }
+    }
+    let jinshun = html_of(out, docs(&m, "jinshun", "training-plan")[0]);
+    assert!(
+        jinshun.contains("叉车与高位货架作业安全"),
+        "the recorded topic"
+    );
+}
+
 #[test]
 fn sign_in_sheets_are_filled_from_records_or_left_blank() {
     let out = example_built();
@@ -241,7 +284,6 @@ fn sign_in_sheets_are_filled_from_records_or_left_blank() {
         "潘国华",
         "喷粉工",
         "胡晓燕",
-        "5 人合格",
         "参加培训 5 人",
     ] {
         assert!(
@@ -249,6 +291,8 @@ fn sign_in_sheets_are_filled_from_records_or_left_blank() {
             "the held training's sheet lacks {needle}"
         );
     }
+    // No result above blank signature and score columns: 考核结果 is written by hand.
+    assert!(!held.contains("人合格"), "a sign-in sheet prints no result");
     let planned = sheet("2026-12-01");
     assert!(planned.contains("托管服务机构安全培训") && planned.contains("应到"));
     assert!(!planned.contains("潘国华"), "no names before the training");

@@ -261,6 +261,8 @@ fn a_forklift_driver_reads_of_its_own_truck_and_not_of_the_posts_beside_it() {
         "燃油",
         "尾气",
         "熄火、拉紧手制动，保护现场",
+        // No fuel gas or compressed air at a charging point.
+        "电源、气源",
     ] {
         assert!(!electric.contains(other), "{other}:\n{electric}");
     }
@@ -272,6 +274,7 @@ fn a_forklift_driver_reads_of_its_own_truck_and_not_of_the_posts_beside_it() {
         "货叉离地",
         "装卸前确认车辆熄火并垫好轮挡",
         "停车、断开电源",
+        "关闭电源并拔下钥匙",
     ] {
         assert!(electric.contains(own), "{own}:\n{electric}");
     }
@@ -280,6 +283,8 @@ fn a_forklift_driver_reads_of_its_own_truck_and_not_of_the_posts_beside_it() {
     assert!(loader.contains("月台调节板") && loader.contains("人工搬运时"));
     let picker = text(&doc_html(out, m, "jinshun", "理货员安全操作规程"));
     assert!(picker.contains("登高车") && picker.contains("货架垂直度"));
+    // The 理货员 drives none, but the trucks around it are electric.
+    assert!(picker.contains("停车、断开电源") && !picker.contains("停车熄火"));
     // A post card lists its risk points' controls whole: the 叉车司机 works at the racks.
     let card = text(&doc_html(
         out,
@@ -292,6 +297,13 @@ fn a_forklift_driver_reads_of_its_own_truck_and_not_of_the_posts_beside_it() {
     let combustion = text(&doc_html(out, m, "ruifeng", "叉车司机安全操作规程"));
     assert!(combustion.contains("加注燃油时熄火") && combustion.contains("尾气积聚"));
     assert!(!combustion.contains("蓄电池"), "{combustion}");
+    assert!(combustion.contains("熄火并拔下钥匙") && !combustion.contains("关闭电源并拔下钥匙"));
+    // The 压铸工's furnace burns natural gas: its supply is shut too.
+    let diecaster = text(&doc_html(out, m, "ruifeng", "压铸工安全操作规程"));
+    assert!(diecaster.contains("切断电源、气源"), "{diecaster}");
+    // After an explosion people leave upwind (not 「不得逆风返回」).
+    let onsite = text(&doc_html(out, m, "ruifeng", "喷粉工岗位现场处置方案"));
+    assert!(onsite.contains("向上风向迅速撤离") && !onsite.contains("逆风"));
 }
 
 #[test]
@@ -308,6 +320,67 @@ fn no_procedure_says_the_same_thing_twice() {
         }
     }
     assert!(read_any > 300, "{read_any} items");
+}
+
+#[test]
+fn of_two_items_that_say_the_same_only_the_fuller_stays() {
+    let (_tmp, out, m) = fixture();
+    for (id, title, weaker, fuller) in [
+        (
+            "ruifeng",
+            "压铸工",
+            "熔炉区严禁存放积水",
+            "严禁在熔炉区域存放积水",
+        ),
+        (
+            "ruifeng",
+            "压铸工",
+            "开模取件必须停机",
+            "调整模具前必须停机",
+        ),
+        (
+            "ruifeng",
+            "压铸工",
+            "投料前铝锭预热烘干",
+            "在投料前预热烘干",
+        ),
+        (
+            "ruifeng",
+            "喷粉工",
+            "严禁未经审批动火；",
+            "严禁未经审批在喷粉区域动火",
+        ),
+        ("ruifeng", "喷粉工", "点火前炉膛吹扫", "对炉膛进行吹扫"),
+        (
+            "ruifeng",
+            "叉车司机",
+            "严禁货叉载人；",
+            "严禁货叉载人，严禁人员站在货叉上",
+        ),
+        (
+            "jinshun",
+            "理货员",
+            "严禁人员在货架下方停留",
+            "严禁在货架下方停留或者休息",
+        ),
+        (
+            "jinshun",
+            "装卸工",
+            "装卸前确认车辆熄火并垫好轮挡",
+            "装卸前确认运输车辆停稳",
+        ),
+    ] {
+        let html = text(&doc_html(out, m, id, &format!("{title}安全操作规程")));
+        assert!(
+            html.contains(fuller) && !html.contains(weaker),
+            "{id} {title}: {weaker}"
+        );
+    }
+    // A periodic check is done before work; the lead-in lists measures, not facilities.
+    let picker = text(&doc_html(out, m, "jinshun", "理货员安全操作规程"));
+    let before = picker.split("作业中").next().unwrap_or_default();
+    assert!(before.contains("每月检查货架垂直度和横梁锁扣"), "{picker}");
+    assert!(picker.contains("检查确认下列安全措施落实") && !picker.contains("安全设施完好有效"));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Spec §9, the enterprise documents after the systems: whichever of their kinds the
 //! manifest lists, each has a bookmark in the pack, in §9's order right after the
-//! systems, its own PDF naming the enterprise, a DOCX, and the enterprise's date.
+//! systems, its own PDF naming the enterprise, a DOCX, and the enterprise's date; and their
+//! pages break where a reader expects (a heading with its table, a short table whole).
 
 mod common;
 
@@ -97,5 +98,60 @@ fn every_section9_document_is_bookmarked_after_the_systems_in_order() {
     }
     for kind in ["emergency-special", "emergency-onsite"] {
         assert!(seen.contains(kind), "the example builds {kind}");
+    }
+}
+
+/// The text of each page of a built document's PDF, white space removed.
+fn pages_of(out: &std::path::Path, doc: &serde_json::Value) -> Vec<String> {
+    let pdf = out.join(doc["files"]["pdf"].as_str().expect("pdf"));
+    let count = lopdf::Document::load(&pdf).expect("pdf").get_pages().len() as u32;
+    (1..=count).map(|page| pdf_page_text(&pdf, page)).collect()
+}
+
+#[test]
+fn headings_keep_with_their_tables_and_short_tables_and_card_levels_stay_whole() {
+    let out = example_built();
+    let m = manifest(out);
+    // The 修订记录 heading is on the page of its table, in forms and procedures alike.
+    for id in ["ruifeng", "jinshun"] {
+        for kind in ["responsibility-letter", "procedure", "training-plan"] {
+            for doc in docs(&m, id, kind) {
+                for page in pages_of(out, doc) {
+                    if page.contains("修订记录") {
+                        assert!(page.contains("修订人/批准人"), "{}: {page}", doc["title"]);
+                    }
+                }
+            }
+        }
+    }
+    // A sign-in sheet's 7 attendees are on one page.
+    let sheet = docs(&m, "jinshun", "training-sign-in")
+        .into_iter()
+        .find(|d| d["date"] == "2026-05-06")
+        .expect("sheet");
+    let names = [
+        "邵国平",
+        "谢东",
+        "何志勇",
+        "蒋丽",
+        "吕强",
+        "应海军",
+        "王小兵",
+    ];
+    assert!(
+        pages_of(out, sheet)
+            .iter()
+            .any(|p| names.iter().all(|n| p.contains(n))),
+        "the attendees split across pages"
+    );
+    // Each level of the 三级安全教育卡 is on one page with its signature line.
+    let card = pages_of(out, docs(&m, "ruifeng", "induction-card")[0]);
+    for level in ["公司级安全教育", "车间级安全教育", "班组级安全教育"] {
+        let page = card.iter().find(|p| p.contains(level)).expect(level);
+        let rest = page.split(level).nth(1).unwrap_or_default();
+        assert!(
+            rest.contains("教育时间") && rest.contains("受教育人（签字）"),
+            "{level} split: {page}"
+        );
     }
 }

@@ -84,7 +84,7 @@ mod tests {
 }
 
 /// A block that would fill more of a page than this is never kept together.
-const KEEP_AT_MOST_ROWS: usize = 20;
+pub const KEEP_AT_MOST_ROWS: usize = 20;
 
 /// Appends a closing block (a signature line) kept on one page with the block before it,
 /// so that it never stands alone at the top of a page; a long table is not held back.
@@ -101,6 +101,87 @@ pub fn push_closing(blocks: &mut Vec<Block>, closing: Block) {
         }),
         Some(last) => blocks.extend([last, closing]),
         None => blocks.push(closing),
+    }
+}
+
+/// A table this short is never split across pages: a few rows carried over would stand
+/// on a page of their own.
+const KEEP_WHOLE_ROWS: usize = 12;
+
+/// Keeps each short table on one page, with the heading or paragraph that leads into it.
+pub fn keep_short_tables(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let short = matches!(&block, Block::Table { rows, .. } if rows.len() <= KEEP_WHOLE_ROWS);
+        if !short {
+            out.push(block);
+            continue;
+        }
+        let kept = match out.pop() {
+            Some(lead @ (Block::Heading { .. } | Block::Paragraph { .. })) => vec![lead, block],
+            Some(other) => {
+                out.push(other);
+                vec![block]
+            }
+            None => vec![block],
+        };
+        out.push(Block::Keep { blocks: kept });
+    }
+    out
+}
+
+/// Keeps each section (a heading and what follows it up to the next heading) on one
+/// page: for a short form whose parts are each filled in as one (a level of the
+/// 三级安全教育卡).
+pub fn keep_sections(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut section: Option<Vec<Block>> = None;
+    for block in blocks {
+        if matches!(block, Block::Heading { .. }) {
+            if let Some(kept) = section.take() {
+                out.push(Block::Keep { blocks: kept });
+            }
+            section = Some(vec![block]);
+        } else if let Some(kept) = section.as_mut() {
+            kept.push(block);
+        } else {
+            out.push(block);
+        }
+    }
+    if let Some(kept) = section {
+        out.push(Block::Keep { blocks: kept });
+    }
+    out
+}
+
+#[cfg(test)]
+mod keep_tests {
+    use super::*;
+
+    #[test]
+    fn a_short_table_keeps_with_its_lead_and_a_long_one_may_split() {
+        let table = |n: usize| Block::Table {
+            header: header(&["姓名"]),
+            rows: vec![vec![text("某人")]; n],
+        };
+        let blocks = keep_short_tables(vec![paragraph("参加人员："), table(7), table(13)]);
+        assert!(
+            matches!(&blocks[..], [Block::Keep { blocks }, Block::Table { .. }] if blocks.len() == 2)
+        );
+    }
+
+    #[test]
+    fn each_section_is_kept_whole() {
+        let blocks = keep_sections(vec![
+            paragraph("说明"),
+            heading("一、公司级"),
+            paragraph("内容"),
+            heading("二、车间级"),
+            paragraph("内容"),
+            paragraph("时间"),
+        ]);
+        assert_eq!(blocks.len(), 3);
+        assert!(matches!(&blocks[2], Block::Keep { blocks } if blocks.len() == 3));
     }
 }
 

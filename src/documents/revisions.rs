@@ -6,7 +6,7 @@
 //! would push a sheet off its page, and a signed or filled-in copy is not revised, it is
 //! replaced by the next release's.
 
-use crate::documents::blocks::{header, heading, text};
+use crate::documents::blocks::{KEEP_AT_MOST_ROWS, header, heading, text};
 use crate::documents::model::{Block, Document, Inline, Kind};
 use crate::site::date::Date;
 
@@ -63,7 +63,9 @@ pub fn apply(doc: &mut Document, released: Option<&str>, rows: &[RevisionRow]) {
     }
 }
 
-/// The heading and the table; blank rows where there is no release yet.
+/// The heading and the table; blank rows where there is no release yet. Kept on one page
+/// while the table is short, so that the heading never stands alone at a page's foot and
+/// a few rows do not run onto a page of their own.
 pub fn revision_blocks(rows: &[RevisionRow]) -> Vec<Block> {
     let cell = |s: &str| text(s);
     let mut body: Vec<Vec<Vec<Inline>>> = rows
@@ -80,13 +82,19 @@ pub fn revision_blocks(rows: &[RevisionRow]) -> Vec<Block> {
     if body.is_empty() {
         body = vec![vec![Vec::new(); 4]; BLANK_ROWS];
     }
-    vec![
+    let short = body.len() <= KEEP_AT_MOST_ROWS;
+    let blocks = vec![
         heading("修订记录"),
         Block::Table {
             header: header(&["版本", "日期", "修订内容", "修订人/批准人"]),
             rows: body,
         },
-    ]
+    ];
+    if short {
+        vec![Block::Keep { blocks }]
+    } else {
+        blocks
+    }
 }
 
 #[cfg(test)]
@@ -107,6 +115,31 @@ mod tests {
         d
     }
 
+    /// The table of the last block, a 修订记录 kept on one page with its heading.
+    fn kept_table(d: &Document) -> Option<&Block> {
+        match d.blocks.last() {
+            Some(Block::Keep { blocks }) if matches!(blocks[0], Block::Heading { .. }) => {
+                blocks.get(1)
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_long_history_is_not_held_on_one_page() {
+        let row = RevisionRow {
+            version: "A/0".into(),
+            date: Date::parse("2026-03-20").expect("date"),
+            changes: vec!["首次发布".into()],
+            by: String::new(),
+        };
+        let blocks = revision_blocks(&vec![row; KEEP_AT_MOST_ROWS + 1]);
+        assert!(matches!(
+            &blocks[..],
+            [Block::Heading { .. }, Block::Table { .. }]
+        ));
+    }
+
     #[test]
     fn a_register_gets_its_table_and_a_card_only_its_version() {
         let row = RevisionRow {
@@ -117,7 +150,7 @@ mod tests {
         };
         let mut register = doc(Kind::RiskRegister);
         apply(&mut register, Some("A/1"), std::slice::from_ref(&row));
-        let Some(Block::Table { rows, .. }) = register.blocks.last() else {
+        let Some(Block::Table { rows, .. }) = kept_table(&register) else {
             panic!("no table");
         };
         let cells: Vec<String> = rows[0].iter().map(|c| plain_text(c)).collect();
@@ -167,7 +200,7 @@ mod tests {
     fn never_released_prints_blank_rows_to_fill_by_hand() {
         let mut ledger = doc(Kind::Ledger);
         apply(&mut ledger, None, &[]);
-        let Some(Block::Table { rows, .. }) = ledger.blocks.last() else {
+        let Some(Block::Table { rows, .. }) = kept_table(&ledger) else {
             panic!("no table");
         };
         assert_eq!(rows.len(), BLANK_ROWS);

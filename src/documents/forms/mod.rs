@@ -12,7 +12,7 @@ mod training;
 use serde_json::{Value, json};
 use tera::Context;
 
-use crate::documents::blocks::{push_closing, text};
+use crate::documents::blocks::{keep_sections, keep_short_tables, push_closing, text};
 use crate::documents::markdown::to_blocks;
 use crate::documents::model::{Block, Control, Document, Kind, Layout, plain_text};
 use crate::documents::systems::SYSTEMS;
@@ -108,7 +108,8 @@ pub fn form_documents(
     docs.push(training::training_plan(&body, cx)?);
     docs.extend(sign_in::sign_in_sheets(&body, cx)?);
     let mut card = vec![trainee_panel()];
-    card.extend(body.render("induction-card", &[])?);
+    // One person's card: each level is filled in and signed as one, on one page.
+    card.extend(keep_sections(body.render("induction-card", &[])?));
     docs.push(cx.document(
         Kind::InductionCard,
         "三级安全教育卡".into(),
@@ -213,7 +214,7 @@ impl<'a> Body<'a> {
         let markdown = self
             .engines
             .render_content(&format!("forms/{name}.md"), &context)?;
-        Ok(signature_lines(to_blocks(&markdown)))
+        Ok(signature_lines(keep_short_tables(to_blocks(&markdown))))
     }
 }
 

@@ -1,7 +1,7 @@
 //! 培训签到表, one per training: held (a `records.trainings` entry or a visit of kind 培训,
 //! one sheet when both tell of the same day) with its attendees written in, or planned by
-//! the service schedule from the build date on, with blank rows. Each is dated by its
-//! training. Text: `content/forms/training-sign-in.md`.
+//! the service schedule (any date: the training plan lists them all), with blank rows.
+//! Each is dated by its training. Text: `content/forms/training-sign-in.md`.
 
 use serde_json::json;
 
@@ -24,7 +24,6 @@ struct Training {
     trainer: Option<String>,
     kind: Option<&'static str>,
     assessment: Option<String>,
-    result: Option<String>,
     attendees: Vec<String>,
     /// Given by the agency (a visit of kind 培训, or planned by the service schedule).
     by_agency: bool,
@@ -69,7 +68,7 @@ pub(super) fn sign_in_sheets(
     Ok(docs)
 }
 
-/// The trainings held by the build date and those planned from it on, in date order.
+/// The trainings held by the build date and all those the schedule plans, in date order.
 fn trainings(cx: &FormsContext) -> Vec<Training> {
     let e = cx.enterprise;
     let mut out: Vec<Training> = e
@@ -86,7 +85,6 @@ fn trainings(cx: &FormsContext) -> Vec<Training> {
             trainer: Some(r.trainer.clone()),
             kind: r.kind.map(|k| k.name()),
             assessment: r.assessment.clone(),
-            result: r.result.clone(),
             attendees: r.attendees.clone(),
         })
         .collect();
@@ -109,9 +107,13 @@ fn trainings(cx: &FormsContext) -> Vec<Training> {
             }),
         }
     }
-    let planned = cx.facts.schedule.iter().filter(|event| {
-        event.kind == ServiceKind::安全培训 && !event.done && event.date >= cx.date
-    });
+    // Every training the schedule plans, past ones too: the training plan lists them all,
+    // and a sheet is the form to fill for one held but not yet recorded.
+    let planned = cx
+        .facts
+        .schedule
+        .iter()
+        .filter(|event| event.kind == ServiceKind::安全培训 && !event.done);
     for event in planned {
         if !out.iter().any(|x| x.date == Some(event.date)) {
             out.push(Training {
@@ -171,7 +173,9 @@ fn panel(cx: &FormsContext, training: &Training, date: Date) -> Block {
             row("组织单位", Some(organiser)),
             row("培训地点", None),
             row("考核方式", training.assessment.clone()),
-            row("考核结果", training.result.clone()),
+            // Written by hand once the attendees are assessed: the record's summary
+            // (「5 人合格」) would stand above blank signature and score columns.
+            row("考核结果", None),
         ],
     }
 }

@@ -9,10 +9,11 @@ use serde_json::{Value, json};
 use super::{Body, FormsContext};
 use crate::documents::blocks::unique;
 use crate::documents::model::{Document, Kind};
-use crate::facts::calendar::{ServiceKind, service_schedule};
+use crate::facts::calendar::ServiceKind;
 use crate::facts::ppe::post_ppe;
 use crate::render::engine::TemplateError;
-use crate::site::model::EnterpriseFile;
+use crate::site::date::Date;
+use crate::site::model::{EnterpriseFile, VisitKind};
 
 /// Words of a 特种设备作业人员证 (TSG Z6001-2019); other certificates are 特种作业操作证.
 const EQUIPMENT_WORDS: [&str; 8] = [
@@ -46,15 +47,36 @@ pub(super) fn training_plan(body: &Body, cx: &FormsContext) -> Result<Document, 
     Ok(doc)
 }
 
-/// The agency's trainings of the contract from the plan's date on: a plan made on D plans
-/// D onward, so each is 计划 and none before D is listed (spec §6).
+/// The trainings of the service schedule from the plan's date on, each with what it
+/// teaches where a record or a training visit of its day says so (blank otherwise). A
+/// training recorded after the plan's date stands in the row of the slot it took, as the
+/// plan's 计划, so that the plan and the sign-in sheets list the same trainings.
 fn agency_trainings(cx: &FormsContext) -> Vec<Value> {
     let on = cx.issued.issued_on();
-    service_schedule(cx.issued, cx.calendar)
+    cx.facts
+        .schedule
         .iter()
         .filter(|event| event.kind == ServiceKind::安全培训 && event.date >= on)
-        .map(|event| json!({"date": event.date.chinese()}))
+        .map(|event| json!({"date": event.date.chinese(), "topic": topic_on(cx, event.date)}))
         .collect()
+}
+
+/// What the training of `date` teaches: its record's topic, else its visit's content.
+fn topic_on(cx: &FormsContext, date: Date) -> String {
+    let e = cx.enterprise;
+    let recorded = e.records.trainings.iter().find(|r| r.date == date);
+    let visited = || {
+        e.service
+            .visits
+            .iter()
+            .flatten()
+            .find(|v| v.kind == VisitKind::Training && v.date == date)
+            .map(|v| v.content.clone())
+    };
+    recorded
+        .map(|r| r.topic.clone())
+        .or_else(visited)
+        .unwrap_or_default()
 }
 
 /// The trainings recorded this year before the plan's date: 已完成, on their own line.

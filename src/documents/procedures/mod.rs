@@ -179,10 +179,23 @@ fn parts(
     for name in names {
         parts.add_fragment(&engines.render_content(&name, context)?);
     }
+    // A check (每月检查货架垂直度…) is done before work, other rules during it.
     for rule in &controls.rules {
-        parts.push("作业中", item(rule));
+        let part = if is_check(rule) {
+            "作业前"
+        } else {
+            "作业中"
+        };
+        parts.push(part, item(rule));
     }
     Ok(parts)
+}
+
+/// Whether a rule orders a check or test of something (检查, 点检, 校验, 检测).
+fn is_check(rule: &str) -> bool {
+    ["检查", "点检", "校验", "检测"]
+        .iter()
+        .any(|w| rule.contains(w))
 }
 
 /// The post as its procedure sees it.
@@ -233,8 +246,42 @@ fn post_data(
         "ppe_unissued": ppe.unissued_items(),
         "certificates": certificates,
         "equipment": equipment.iter().map(|q| format!("{}（{}）", q.name, q.model)).collect::<Vec<_>>(),
-        "forklift": TruckPower::of(equipment.iter().map(|q| q.name.as_str())),
+        "forklift": truck_power(e, &equipment),
+        "gas": has_gas_supply(&points, &equipment),
     })
+}
+
+/// The post's trucks by their names, else the enterprise's: a 理货员 operates none but
+/// stops the trucks around it the way they stop.
+fn truck_power(e: &EnterpriseFile, equipment: &[&Equipment]) -> TruckPower {
+    let own = TruckPower::of(equipment.iter().map(|q| q.name.as_str()));
+    if own.electric || own.combustion {
+        own
+    } else {
+        TruckPower::of(e.equipment.iter().map(|q| q.name.as_str()))
+    }
+}
+
+/// Words of a fuel gas or compressed-air supply that a 切断气源 step shuts.
+const GAS_WORDS: [&str; 9] = [
+    "燃气",
+    "天然气",
+    "液化石油气",
+    "煤气",
+    "压缩空气",
+    "储气",
+    "空压",
+    "乙炔",
+    "喷粉",
+];
+
+/// Whether the post works with a gas supply, by its risk points and equipment.
+fn has_gas_supply(points: &[&RiskPoint], equipment: &[&Equipment]) -> bool {
+    let mut texts = points
+        .iter()
+        .flat_map(|p| std::iter::once(&p.name).chain(&p.hazards))
+        .chain(equipment.iter().map(|q| &q.name));
+    texts.any(|t| GAS_WORDS.iter().any(|w| t.contains(w)))
 }
 
 /// The equipment the post's people operate, and the equipment of its kinds of work where

@@ -152,30 +152,62 @@ impl Parts {
 
     /// Adds an item (Markdown) to the part of this title, unless the procedure already
     /// says the same: two topics, or a topic and a control, often do, with other
-    /// punctuation. A title that is no part is ignored.
+    /// punctuation or in fewer words. Of two that say the same the fuller stays, in its
+    /// own part. A title that is no part is ignored.
     pub fn push(&mut self, title: &str, item: String) {
         let key = same_words(&item);
-        let said = [
-            &self.before,
-            &self.during,
-            &self.after,
-            &self.forbidden,
-            &self.emergency,
-        ]
-        .iter()
-        .any(|part| part.iter().any(|known| same_words(known) == key));
-        let part = match title {
-            "作业前" => &mut self.before,
-            "作业中" => &mut self.during,
-            "作业后" => &mut self.after,
-            "禁止事项" => &mut self.forbidden,
-            "应急处置" => &mut self.emergency,
-            _ => return,
+        let mut parts = [
+            &mut self.before,
+            &mut self.during,
+            &mut self.after,
+            &mut self.forbidden,
+            &mut self.emergency,
+        ];
+        let Some(target) = PART_TITLES.iter().position(|t| *t == title) else {
+            return;
         };
-        if !said {
-            part.push(item);
+        for part in parts.iter_mut() {
+            let Some(i) = part.iter().position(|known| says_the_same(known, &key)) else {
+                continue;
+            };
+            if same_words(&part[i]).chars().count() >= key.chars().count() {
+                return;
+            }
+            part.remove(i);
+            break;
         }
+        parts[target].push(item);
     }
+}
+
+/// The titles of the five parts, in the order of `Parts`' fields.
+const PART_TITLES: [&str; 5] = ["作业前", "作业中", "作业后", "禁止事项", "应急处置"];
+
+/// Whether an item says what `key` (its words) says: one holds the other's words, or
+/// the shorter's characters (four in five) and its character pairs (one in two) are
+/// nearly all in the longer, as 「熔炉区严禁存放积水」 in 「严禁在熔炉区域存放积水、
+/// 易燃物和与生产无关的物品」.
+fn says_the_same(known: &str, key: &str) -> bool {
+    let known = same_words(known);
+    let (short, long) = if known.chars().count() <= key.chars().count() {
+        (known.as_str(), key)
+    } else {
+        (key, known.as_str())
+    };
+    if long.contains(short) {
+        return true;
+    }
+    let chars: Vec<char> = short.chars().collect();
+    if chars.len() < 2 {
+        return false;
+    }
+    let in_long = chars.iter().filter(|c| long.contains(**c)).count();
+    let pairs = chars.windows(2);
+    let pairs_in_long = pairs
+        .clone()
+        .filter(|w| long.contains(&w.iter().collect::<String>()))
+        .count();
+    in_long * 5 >= chars.len() * 4 && pairs_in_long * 2 >= pairs.len()
 }
 
 /// The words of an item without white space, punctuation and Markdown escapes.
@@ -207,6 +239,32 @@ mod tests {
         assert_eq!(parts.forbidden, ["严禁超压运行；"]);
         assert_eq!(parts.emergency, ["立即停炉；"]);
         assert!(parts.during.is_empty() && parts.after.is_empty());
+    }
+
+    #[test]
+    fn of_two_items_that_say_the_same_the_fuller_stays() {
+        let mut parts = Parts::default();
+        parts.push("禁止事项", "熔炉区严禁存放积水；".into());
+        parts.push("禁止事项", "严禁货叉载人；".into());
+        parts.add_fragment(
+            "### 作业前\n- 铝锭等炉料、回炉料和扒渣工具在投料前预热烘干；\n\
+             ### 作业中\n- 取件、清理模具前必须停机，确认动模停止运动后方可进行；\n\
+             ### 禁止事项\n- 严禁货叉载人，严禁人员站在货叉上；\n\
+             - 严禁在熔炉区域存放积水、易燃物；\n- 严禁超压运行；\n",
+        );
+        parts.push("作业中", "开模取件必须停机；".into());
+        parts.push("作业中", "投料前铝锭预热烘干；".into());
+        parts.push("作业中", "检查压力表；".into());
+        assert_eq!(
+            parts.forbidden,
+            [
+                "严禁货叉载人，严禁人员站在货叉上；",
+                "严禁在熔炉区域存放积水、易燃物；",
+                "严禁超压运行；"
+            ]
+        );
+        assert_eq!(parts.before.len(), 1);
+        assert_eq!(parts.during.len(), 2, "{:?}", parts.during);
     }
 
     #[test]
