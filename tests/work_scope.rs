@@ -106,3 +106,28 @@ fn piped_gas_is_used_not_stored_and_is_shut_off_not_moved() {
     assert!(!fire.contains("天然气、脱模剂"), "{fire}");
     assert!(fire.contains("转移着火点附近的可燃物和脱模剂"), "{fire}");
 }
+
+#[test]
+fn equipment_is_managed_by_a_department_the_enterprise_has() {
+    let ruifeng = doc("ruifeng", "设备设施安全管理制度");
+    for want in [
+        "设备动力部负责建立设备台账",
+        "由设备动力部、使用部门和安全环保部共同验收",
+        "追究设备动力部负责人的责任",
+    ] {
+        assert!(ruifeng.contains(want), "{want}");
+    }
+    // The warehouse has no such department: the safety officer's role, named once.
+    let jinshun = doc("jinshun", "设备设施安全管理制度");
+    assert!(
+        jinshun.contains("由使用部门和安全生产管理人员共同验收"),
+        "{jinshun}"
+    );
+    for system in ["设备设施安全管理制度", "相关方安全管理制度", SYSTEM] {
+        for e in ["ruifeng", "jinshun"] {
+            let text = doc(e, system);
+            assert!(!text.contains("设备管理部门"), "{e} {system}");
+            assert!(!text.contains("互联互保 4.6"), "{e} {system}");
+        }
+    }
+}

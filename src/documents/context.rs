@@ -210,6 +210,7 @@ pub fn enterprise_context(
         "workers": workers,
         "production_head": production_head,
         "safety_dept": safety_dept.clone(),
+        "equipment_lead": equipment_department(e).map_or_else(|| safety_dept.clone(), |d| format!("{}负责人", d.name)),
         "equipment_dept": equipment_department(e).map_or(safety_dept, |d| d.name.clone()),
         "equipment_approver": equipment_approver(e),
         "hazardous_work": hazardous_work_context(e),
