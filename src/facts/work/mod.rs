@@ -264,10 +264,11 @@ pub fn hazardous_work(e: &EnterpriseFile) -> Vec<HazardousWork> {
 }
 
 fn shows(ev: &Evidence, kind: WorkKind) -> bool {
-    let named = ev
-        .texts
-        .iter()
-        .any(|t| kind.words().iter().any(|w| t.contains(w)));
+    // A 原料仓库 is a warehouse, not a 料仓 (silo) to enter.
+    let named = ev.texts.iter().any(|t| {
+        let t = t.replace("仓库", "库");
+        kind.words().iter().any(|w| t.contains(w))
+    });
     named
         || (kind == WorkKind::TemporaryPower && ev.electrician)
         || (kind == WorkKind::Lifting && ev.crane)
@@ -343,6 +344,7 @@ mod tests {
         assert_eq!(kinds(&e), ["动火", "有限空间", "高处", "吊装"]);
         e.equipment[0].name = "储气罐".into();
         e.zones[0].name = "除尘装置旁".into();
+        e.zones[1].name = "原料仓库".into();
         assert_eq!(kinds(&e), ["动火", "高处"]);
     }
 }
