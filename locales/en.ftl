@@ -139,6 +139,8 @@ risk-without-controls = risk point `{ $point }` ({ $name }) has no control measu
 zone-without-risk = zone `{ $zone }` ({ $name }) has no risk point: the four-colour map draws it grey (未评估)
 ppe-not-issued = risk point `{ $point }` ({ $name }) requires { $item } for { $posts }, but no `ppe` rule issues it there: the procedures say it is still to be issued and the cards, boards and ledgers leave it out; add it to `ppe` (with the post and cycle_months) or correct the control
 ppe-not-issued-hazard = { $posts } exposed to { $factor } are issued no { $item }, which its 职业病危害告知卡 tells them to wear: add it to `ppe` (职业病防治法 第二十二条)
+confined-space-kit = the enterprise has confined-space work ({ $places }) but `emergency_supplies` lists no { $missing }: the 有限空间作业审批表 requires a gas test before entry and rescue gear on site, so it cannot be signed truthfully; equip them and list them under `emergency_supplies` (应急管理部令第13号)
+crane-without-operator = crane `{ $name }` has no `operators`: the 吊装安全作业票 requires a certified crane operator, so it cannot be signed truthfully; list the certified team members who operate it under its `operators` (特种设备安全法 第十四条)
 service-frequency = { $value } is below the minimum of { $minimum } { $key ->
     [site_visits_per_month] site visits a month
     [inspections_per_month] inspection a month

@@ -139,6 +139,8 @@ risk-without-controls = 风险点 `{ $point }`（{ $name }）未制定管控措�
 zone-without-risk = 区域 `{ $zone }`（{ $name }）未辨识风险点：四色风险分布图中以灰色（未评估）表示
 ppe-not-issued = 风险点 `{ $point }`（{ $name }）的管控措施要求{ $posts }配备“{ $item }”，但 `ppe` 配备标准未向其发放：操作规程写明须补充配备，告知卡、公告牌和发放台账不列该用品；请在 `ppe` 中补充该用品及其更换周期，或者修正管控措施（《安全生产法》第四十五条）
 ppe-not-issued-hazard = 接触职业病危害因素“{ $factor }”的{ $posts }未配备{ $item }，而告知卡要求佩戴：请在 `ppe` 配备标准中补充（《职业病防治法》第二十二条）
+confined-space-kit = 存在有限空间作业（{ $places }），但 `emergency_supplies` 未列{ $missing }：有限空间作业审批表要求作业前进行气体检测并配备应急救援装备，缺少这些装备的，审批表无法如实签认；请补充配备后在 `emergency_supplies` 中列出（《工贸企业有限空间作业安全规定》，应急管理部令第13号）
+crane-without-operator = 起重机械“{ $name }”未列 `operators`：吊装作业票要求由持证的起重机械作业人员操作，未指定操作人员的，作业票无法如实签认；请在该设备的 `operators` 中列出持证班组成员（《特种设备安全法》第十四条）
 service-frequency = { $key ->
     [site_visits_per_month] 每月现场办公 { $value } 次，少于不少于 { $minimum } 次的要求
     [inspections_per_month] 每月安全生产检查 { $value } 次，少于不少于 { $minimum } 次的要求

@@ -54,6 +54,8 @@ rules! {
     RiskWithoutControls = "risk-without-controls",
     ZoneWithoutRisk = "zone-without-risk",
     PpeNotIssued = "ppe-not-issued",
+    ConfinedSpaceKit = "confined-space-kit",
+    CraneWithoutOperator = "crane-without-operator",
     ServiceFrequency = "service-frequency",
     ServicePlanLate = "service-plan-late",
     ServiceFeeLow = "service-fee-low",

@@ -319,12 +319,17 @@ fn the_induction_card_and_the_contractor_agreement_are_the_enterprises_own() {
         "《危险作业安全管理制度》（ZA-AQ-RUIFENG-07）",
         "使用甲方电动单梁起重机的",
         "在天然气、脱模剂使用或者储存区域动火前进行可燃气体检测",
-        "甲方岗位工与乙方作业人员配合或者监管作业时，实行互联互保（互联互保 3.3）",
-        "及时制止纠正乙方人员的各类违章行为（互联互保 4.6）",
+        "甲方岗位工与乙方作业人员配合或者监管作业时，实行互联互保（《互联互保安全管理制度》“三、工作要求”第 3 项）",
+        "及时制止纠正乙方人员的各类违章行为（《互联互保安全管理制度》“六、互联互保安全职责”第 6 项）",
+        "有限空间作业：严格执行“先通风、再检测、后作业”",
         "第一百零三条",
         "乙方（盖章）",
     ] {
         assert!(agreement.contains(needle), "the agreement lacks {needle}");
+    }
+    // The seed's numbering and the chemical plants' word (GB 30871) are not the enterprise's.
+    for stray in ["互联互保 3.3", "互联互保 4.6", "受限空间"] {
+        assert!(!agreement.contains(stray), "the agreement says {stray}");
     }
     // jinshun has no crane and no chemicals: neither is named.
     let other = html_of(out, docs(&m, "jinshun", "contractor-agreement")[0]);

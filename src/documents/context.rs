@@ -6,8 +6,10 @@ use serde_json::{Value, json};
 
 use crate::documents::blocks::unique;
 use crate::facts::EnterpriseFacts;
+use crate::facts::departments::{equipment_approver, equipment_department};
 use crate::facts::ppe::post_ppe;
 use crate::facts::risk::Level;
+use crate::facts::work::hazardous_work;
 use crate::site::model::{Agency, EnterpriseFile};
 
 /// 高危行业 by domain.md §3.4: these train new staff 72 学时 and leaders 48.
@@ -207,12 +209,37 @@ pub fn enterprise_context(
         "certified": certified,
         "workers": workers,
         "production_head": production_head,
-        "safety_dept": safety_dept,
+        "safety_dept": safety_dept.clone(),
+        "equipment_lead": equipment_department(e).map_or_else(|| safety_dept.clone(), |d| format!("{}负责人", d.name)),
+        "equipment_dept": equipment_department(e).map_or(safety_dept, |d| d.name.clone()),
+        "equipment_approver": equipment_approver(e),
+        "hazardous_work": hazardous_work_context(e),
         "rules": rules(e.enterprise.employees, high_risk, &e.enterprise.industry),
         "build_date": build_date,
         "targets": crate::documents::forms::targets_context(&e.enterprise.targets),
         "emergency": crate::documents::emergency::plan_context(e, facts, agency),
     })
+}
+
+/// The hazardous work the enterprise has (`facts::work`), by slug: its name and places
+/// (区域 and what), so that the 危险作业安全管理制度 names what the permits name.
+fn hazardous_work_context(e: &EnterpriseFile) -> Value {
+    let kinds: serde_json::Map<String, Value> = hazardous_work(e)
+        .iter()
+        .map(|w| {
+            let places: Vec<String> = w
+                .places
+                .iter()
+                .map(|p| match e.zone_name(&p.zone) {
+                    zone if zone == p.what => zone,
+                    zone => format!("{}（{zone}）", p.what),
+                })
+                .collect();
+            let value = json!({"name": w.kind.name(), "places": places});
+            (w.kind.slug().replace('-', "_"), value)
+        })
+        .collect();
+    Value::Object(kinds)
 }
 
 /// Legal numbers that depend on the enterprise (domain.md §3).

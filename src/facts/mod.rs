@@ -3,6 +3,7 @@
 
 pub mod as_of;
 pub mod calendar;
+pub mod departments;
 pub mod holidays;
 pub mod machines;
 pub mod pairs;
@@ -13,6 +14,16 @@ pub mod visits;
 pub mod work;
 
 use std::collections::BTreeMap;
+
+/// An enterprise of the bundled example, for the facts' unit tests.
+#[cfg(test)]
+pub(crate) fn example_enterprise(name: &str) -> EnterpriseFile {
+    let text = match name {
+        "ruifeng" => include_str!("../../example/enterprises/ruifeng.yaml"),
+        _ => include_str!("../../example/enterprises/jinshun.yaml"),
+    };
+    serde_saphyr::from_str(text).expect("example")
+}
 
 use serde::Serialize;
 

@@ -65,11 +65,7 @@ mod tests {
     use super::*;
 
     fn example(name: &str) -> EnterpriseFile {
-        let text = match name {
-            "ruifeng" => include_str!("../../example/enterprises/ruifeng.yaml"),
-            _ => include_str!("../../example/enterprises/jinshun.yaml"),
-        };
-        serde_saphyr::from_str(text).expect("example")
+        crate::facts::example_enterprise(name)
     }
 
     fn ids(points: Vec<&RiskPoint>) -> Vec<&str> {

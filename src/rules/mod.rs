@@ -4,6 +4,7 @@
 mod boards;
 pub mod counselors;
 mod pairs;
+mod permits;
 mod ppe;
 mod risk;
 pub mod service;
@@ -36,6 +37,7 @@ pub fn check(site: &Site) -> Vec<Finding> {
         pairs::check(&loaded.data, facts, &mut r);
         ppe::check(&loaded.data, &mut r);
         ppe::check_hazards(&loaded.data, &mut r);
+        permits::check(&loaded.data, &mut r);
         service::check(&loaded.data, &site.calendar, site.date, &mut r);
         let issued = date_of(DatedBy::EnterpriseIssued, &loaded.data, site.date);
         let print = Print::of(&site.loaded.config.build);

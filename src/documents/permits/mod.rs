@@ -13,6 +13,7 @@ use tera::Context;
 use crate::documents::markdown::to_blocks;
 use crate::documents::model::{Block, Document, Kind, Layout};
 use crate::documents::sheet::Print;
+use crate::facts::departments::equipment_approver;
 use crate::facts::work::{HazardousWork, WorkKind, hazardous_work};
 use crate::render::engine::{Engines, TemplateError};
 use crate::site::model::EnterpriseFile;
@@ -65,7 +66,7 @@ fn approval(kind: WorkKind, e: &EnterpriseFile) -> (Vec<(String, String)>, Strin
             "审批人（主要负责人或其书面委托人）".into(),
         ),
         WorkKind::TemporaryPower => (
-            vec![("临时用电".into(), "设备管理部门负责人".into())],
+            vec![("临时用电".into(), equipment_approver(e))],
             "审批人".into(),
         ),
         WorkKind::Height | WorkKind::Lifting => (

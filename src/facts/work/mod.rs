@@ -129,8 +129,8 @@ pub struct HazardousWork {
     pub kind: WorkKind,
     pub places: Vec<Place>,
     /// What the places have that calls for measures of its own (`hazard_places`):
-    /// `dust-collector`, `vessel`, `agitator`, `sewer`, `gas`, `dust`, and `explosive` for
-    /// 临时用电 in an explosive atmosphere.
+    /// `dust-collector`, `vessel`, `agitator`, `sewer`, `gas`, `dust`, and for 临时用电 in an
+    /// explosive atmosphere `explosive` with `explosive-gas` and/or `explosive-dust`.
     pub conditions: Vec<&'static str>,
 }
 
@@ -224,12 +224,20 @@ pub fn hazardous_work(e: &EnterpriseFile) -> Vec<HazardousWork> {
             let found = shown
                 .iter()
                 .map(|ev| (ev.zone.clone(), ev.what.clone(), None, ev.texts.clone()));
+            let mut atmospheres: Vec<&'static str> = Vec::new();
             let extra: Vec<Extra> = match kind {
                 WorkKind::HotWork => fire_places(e),
-                WorkKind::TemporaryPower => explosive_places(e),
+                WorkKind::TemporaryPower => explosive_places(e)
+                    .into_iter()
+                    .map(|(place, tag)| {
+                        if !atmospheres.contains(&tag) {
+                            atmospheres.push(tag);
+                        }
+                        place
+                    })
+                    .collect(),
                 _ => Vec::new(),
             };
-            let explosive = kind == WorkKind::TemporaryPower && !extra.is_empty();
             let extra = extra
                 .into_iter()
                 .map(|(zone, what, note, texts)| (zone, what, Some(note), texts));
@@ -242,8 +250,9 @@ pub fn hazardous_work(e: &EnterpriseFile) -> Vec<HazardousWork> {
             }
             let zones: Vec<&str> = places.iter().map(|p| p.zone.as_str()).collect();
             let mut conditions = conditions(e, &zones, &texts);
-            if explosive {
+            if !atmospheres.is_empty() {
                 conditions.push("explosive");
+                conditions.extend(atmospheres);
             }
             Some(HazardousWork {
                 kind,
@@ -255,10 +264,11 @@ pub fn hazardous_work(e: &EnterpriseFile) -> Vec<HazardousWork> {
 }
 
 fn shows(ev: &Evidence, kind: WorkKind) -> bool {
-    let named = ev
-        .texts
-        .iter()
-        .any(|t| kind.words().iter().any(|w| t.contains(w)));
+    // A 原料仓库 is a warehouse, not a 料仓 (silo) to enter.
+    let named = ev.texts.iter().any(|t| {
+        let t = t.replace("仓库", "库");
+        kind.words().iter().any(|w| t.contains(w))
+    });
     named
         || (kind == WorkKind::TemporaryPower && ev.electrician)
         || (kind == WorkKind::Lifting && ev.crane)
@@ -269,11 +279,7 @@ mod tests {
     use super::*;
 
     fn example(name: &str) -> EnterpriseFile {
-        let text = match name {
-            "ruifeng" => include_str!("../../../example/enterprises/ruifeng.yaml"),
-            _ => include_str!("../../../example/enterprises/jinshun.yaml"),
-        };
-        serde_saphyr::from_str(text).expect("example")
+        crate::facts::example_enterprise(name)
     }
 
     fn kinds(e: &EnterpriseFile) -> Vec<&'static str> {
@@ -338,6 +344,7 @@ mod tests {
         assert_eq!(kinds(&e), ["动火", "有限空间", "高处", "吊装"]);
         e.equipment[0].name = "储气罐".into();
         e.zones[0].name = "除尘装置旁".into();
+        e.zones[1].name = "原料仓库".into();
         assert_eq!(kinds(&e), ["动火", "高处"]);
     }
 }
