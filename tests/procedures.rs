@@ -283,8 +283,16 @@ fn a_forklift_driver_reads_of_its_own_truck_and_not_of_the_posts_beside_it() {
     assert!(loader.contains("月台调节板") && loader.contains("人工搬运时"));
     let picker = text(&doc_html(out, m, "jinshun", "理货员安全操作规程"));
     assert!(picker.contains("登高车") && picker.contains("货架垂直度"));
-    // The 理货员 drives none, but the trucks around it are electric.
-    assert!(picker.contains("停车、断开电源") && !picker.contains("停车熄火"));
+    // The 理货员 drives none: the trucks and lorries around it stop either way.
+    assert!(
+        picker.contains("立即停车（内燃车辆熄火、电动车辆断开电源）"),
+        "{picker}"
+    );
+    // It runs no machine: its hand-over is of the work, not of equipment.
+    assert!(
+        picker.contains("如实填写交接班记录") && !picker.contains("设备运行"),
+        "{picker}"
+    );
     // A post card lists its risk points' controls whole: the 叉车司机 works at the racks.
     let card = text(&doc_html(
         out,

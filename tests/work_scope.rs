@@ -105,6 +105,18 @@ fn piped_gas_is_used_not_stored_and_is_shut_off_not_moved() {
     assert!(fire.contains("关闭燃气总阀"), "{fire}");
     assert!(!fire.contains("天然气、脱模剂"), "{fire}");
     assert!(fire.contains("转移着火点附近的可燃物和脱模剂"), "{fire}");
+    // The systems keep no storage rules for it either.
+    let chemicals = doc("ruifeng", "危险化学品使用安全管理制度");
+    assert!(
+        chemicals.contains("管道供气不储存：定期检查管道"),
+        "{chemicals}"
+    );
+    let housekeeping = doc("ruifeng", "生产定置清洁管理制度");
+    assert!(
+        housekeeping.contains("脱模剂、切削液等化学品存放于指定区域"),
+        "{housekeeping}"
+    );
+    assert!(!housekeeping.contains("天然气"), "{housekeeping}");
 }
 
 #[test]

@@ -123,7 +123,8 @@ pub fn enterprise_context(
         .iter()
         .map(|c| {
             json!({"name": c.name, "cas": c.cas, "hazard_class": c.hazard_class,
-                        "max_storage": c.max_storage, "zone": zone_name(&c.zone)})
+                        "max_storage": c.max_storage, "zone": zone_name(&c.zone),
+                        "stored": c.is_stored()})
         })
         .collect();
     let ppe: Vec<Value> = e
@@ -197,6 +198,8 @@ pub fn enterprise_context(
         "special_equipment": special,
         "ordinary_equipment": ordinary,
         "chemicals": chemicals,
+        // Kept on site (a piped gas is not): what 现场管理 keeps to its place.
+        "stored_chemicals": e.chemicals.iter().filter(|c| c.is_stored()).map(|c| c.name.as_str()).collect::<Vec<_>>(),
         "ppe": ppe,
         "ppe_by_post": ppe_by_post,
         "occupational_hazards": hazards,

@@ -106,15 +106,18 @@ fn notice(
         text(exposure_limit(&hazard.factor).unwrap_or(BLANK)),
     ));
     rows.push(("检测结果".into(), text(monitoring(hazard))));
-    let mut measures = runs(section(knowledge, "防护措施"));
-    // What the post has, then what its people wear: a fan is not issued to anyone.
+    // What the post has, then what its people wear (a fan is not issued to anyone), each
+    // on its own line before the general measures.
     let facilities = (!protection.engineering.is_empty())
         .then(|| format!("本岗位防护设施：{}。", protection.engineering.join("；")));
     let issued = (!protection.ppe.is_empty())
         .then(|| format!("本岗位配发防护用品：{}。", protection.ppe.join("、")));
-    for line in [issued, facilities].into_iter().flatten() {
-        measures.insert(0, Inline::text(line));
-    }
+    let mut measures: Vec<Inline> = [facilities, issued]
+        .into_iter()
+        .flatten()
+        .flat_map(|line| [Inline::text(line), Inline::Break])
+        .collect();
+    measures.extend(runs(section(knowledge, "防护措施")));
     rows.push(("防护措施".into(), measures));
     rows.push(("应急处理".into(), runs(section(knowledge, "应急处理"))));
     let slug = format!("hazard-notice-{number:02}");

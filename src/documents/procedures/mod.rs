@@ -246,19 +246,23 @@ fn post_data(
         "ppe_unissued": ppe.unissued_items(),
         "certificates": certificates,
         "equipment": equipment.iter().map(|q| format!("{}（{}）", q.name, q.model)).collect::<Vec<_>>(),
-        "forklift": truck_power(e, &equipment),
+        "forklift": truck_power(&equipment),
         "gas": has_gas_supply(&points, &equipment),
     })
 }
 
-/// The post's trucks by their names, else the enterprise's: a 理货员 operates none but
-/// stops the trucks around it the way they stop.
-fn truck_power(e: &EnterpriseFile, equipment: &[&Equipment]) -> TruckPower {
+/// The post's trucks by their names. A post that drives none (a 理货员, a 装卸工) meets
+/// the enterprise's trucks and the carriers' lorries alike, so its text names both ways
+/// of stopping.
+fn truck_power(equipment: &[&Equipment]) -> TruckPower {
     let own = TruckPower::of(equipment.iter().map(|q| q.name.as_str()));
     if own.electric || own.combustion {
         own
     } else {
-        TruckPower::of(e.equipment.iter().map(|q| q.name.as_str()))
+        TruckPower {
+            electric: true,
+            combustion: true,
+        }
     }
 }
 

@@ -152,10 +152,10 @@ pub fn fire_places(e: &EnterpriseFile) -> Vec<Extra> {
 
 /// Where a chemical is only used, not kept: 管道供气不储存 stores nothing.
 fn chemical_use(c: &Chemical) -> &'static str {
-    if c.max_storage.contains("不储存") || c.max_storage.contains("不贮存") {
-        "使用场所"
-    } else {
+    if c.is_stored() {
         "储存、使用场所"
+    } else {
+        "使用场所"
     }
 }
 

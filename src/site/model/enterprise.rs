@@ -302,6 +302,13 @@ pub struct Chemical {
     pub zone: String,
 }
 
+impl Chemical {
+    /// Whether the enterprise keeps any: 管道供气不储存 is used from a pipe, never stored.
+    pub fn is_stored(&self) -> bool {
+        !(self.max_storage.contains("不储存") || self.max_storage.contains("不贮存"))
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PpeRule {
