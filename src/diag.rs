@@ -53,7 +53,7 @@ rules! {
     RiskLevelMismatch = "risk-level-mismatch",
     RiskWithoutControls = "risk-without-controls",
     ZoneWithoutRisk = "zone-without-risk",
-    PpeNotIssued = "ppe-not-issued",
+    PpeUnissued = "ppe-unissued",
     ConfinedSpaceKit = "confined-space-kit",
     CraneWithoutOperator = "crane-without-operator",
     ServiceFrequency = "service-frequency",

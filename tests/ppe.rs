@@ -211,7 +211,7 @@ fn an_item_required_but_not_issued_is_named_as_such_and_never_listed_as_issued()
         .as_array()
         .expect("findings")
         .iter()
-        .filter(|f| f["rule"] == "ppe-not-issued")
+        .filter(|f| f["rule"] == "ppe-unissued")
         .map(|f| {
             let field = |k: &str| f[k].as_str().unwrap_or_default();
             (field("file"), field("path"), field("severity"))

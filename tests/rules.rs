@@ -43,7 +43,7 @@ fn each_rule_fixture_fires_its_rule_alone() {
             "holiday-data-missing",
             "pair-cross-zone",
             "finding-without-photo",
-            "ppe-not-issued",
+            "ppe-unissued",
             "confined-space-kit",
             "crane-without-operator",
         ]

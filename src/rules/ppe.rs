@@ -1,4 +1,4 @@
-//! `ppe-not-issued` (warning): a risk point's `controls.ppe` requires an item of a post
+//! `ppe-unissued` (warning): a risk point's `controls.ppe` requires an item of a post
 //! that no `ppe` rule issues to it, or an occupational hazard calls for an item (护耳器
 //! against 噪声) that no `ppe` rule issues to a post exposed to it. The procedures then
 //! say the item is still to be issued and the cards, boards and ledgers leave it out
@@ -23,10 +23,10 @@ pub fn check(e: &EnterpriseFile, r: &mut Reporter) {
                 continue;
             }
             r.warning(
-                Rule::PpeNotIssued,
+                Rule::PpeUnissued,
                 &format!("risk_points[{i}].controls.ppe[{j}]"),
                 msg!(
-                    "ppe-not-issued",
+                    "ppe-unissued",
                     point = &point.id,
                     name = &point.name,
                     item = item,
@@ -44,10 +44,10 @@ pub fn check_hazards(e: &EnterpriseFile, r: &mut Reporter) {
         };
         let names: Vec<String> = posts.iter().map(|p| e.post_name(p)).collect();
         r.warning(
-            Rule::PpeNotIssued,
+            Rule::PpeUnissued,
             &format!("occupational_hazards[{i}].posts"),
             msg!(
-                "ppe-not-issued-hazard",
+                "ppe-unissued-hazard",
                 factor = &hazard.factor,
                 item = item,
                 posts = names.join("、")

@@ -96,7 +96,7 @@ pub(crate) fn zone_board(e: &EnterpriseFile, cx: &RiskContext, zone_id: &str) ->
         .collect();
     // The protective equipment issued to the zone's posts, and the mandatory signs of
     // exactly that: a posted 必须戴… for an item never issued orders what no worker has
-    // (the gap is `ppe-not-issued` for the consultant, and the procedure names it).
+    // (the gap is `ppe-unissued` for the consultant, and the procedure names it).
     let posts = e.posts.iter().filter(|p| p.zone == zone_id);
     let ppe = posts_issued_ppe(e, posts.map(|p| p.id.as_str()));
     let slug = format!("zone-board-{zone_id}");
