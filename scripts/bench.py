@@ -248,11 +248,23 @@ def shards(anquan, tmp, n, pdf, rows, base):
                  f"{quarter / full:.2f}x unsharded (goal 0.25x)"))
 
 
+def edit_and_wait(path, old, new, shows_edit, poll):
+    """Replaces `old` by `new` in the file at `path` and returns the seconds until
+    `shows_edit()` is true (at most 30)."""
+    source = open(path, encoding="utf-8").read()
+    start = time.perf_counter()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(source.replace(old, new, 1))
+    while not shows_edit() and time.perf_counter() - start < 30:
+        time.sleep(poll)
+    return time.perf_counter() - start
+
+
 def serve_latency(binary, site):
     """Starts `anquan serve` on a free port, edits one enterprise, and times until the
     served page shows the edit."""
     import urllib.request
-    server = subprocess.Popen([binary, "serve", site, "--port", "0", "--date", DATE],
+    server = subprocess.Popen([binary, "serve", site, "--port", "0", "--date", DATE, "--lang", "en"],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         line = server.stdout.readline()
@@ -274,13 +286,7 @@ def serve_latency(binary, site):
         while "号分厂" not in body() and time.time() < deadline:
             time.sleep(0.05)
         path = os.path.join(site, "enterprises", "e0001.yaml")
-        text = open(path, encoding="utf-8").read()
-        start = time.perf_counter()
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text.replace("号分厂", "号分厂又改", 1))
-        while "号分厂又改" not in body() and time.perf_counter() - start < 30:
-            time.sleep(0.005)
-        return time.perf_counter() - start
+        return edit_and_wait(path, "号分厂", "号分厂又改", lambda: "号分厂又改" in body(), 0.005)
     finally:
         server.kill()
         server.wait()
@@ -303,13 +309,8 @@ def watch_pdf_latency(binary, site, tmp):
             return subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
                                   text=True).stdout.replace("\n", "")
         path = os.path.join(site, "enterprises", "e0002.yaml")
-        source = open(path, encoding="utf-8").read()
-        start = time.perf_counter()
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(source.replace("开展夏季防暑降温专项检查", "开展夏季防暑降温及高温岗位专项检查", 1))
-        while "高温岗位专项检查" not in text() and time.perf_counter() - start < 30:
-            time.sleep(0.02)
-        return time.perf_counter() - start
+        return edit_and_wait(path, "开展夏季防暑降温专项检查", "开展夏季防暑降温及高温岗位专项检查",
+                             lambda: "高温岗位专项检查" in text(), 0.02)
     finally:
         watcher.kill()
         watcher.wait()

@@ -115,10 +115,10 @@ pub(crate) fn read_yaml<T: DeserializeOwned>(
     };
     let index = KeyIndex::build(&text);
     if !index.long_values.is_empty() {
-        findings.extend(value_errors(&index, rel, enterprise, true));
+        findings.extend(long_value_errors(&index, rel, enterprise));
         return None;
     }
-    findings.extend(value_errors(&index, rel, enterprise, false));
+    findings.extend(blank_name_errors(&index, rel, enterprise));
     match serde_saphyr::from_str::<T>(&text) {
         Ok(value) => Some((
             value,
@@ -134,39 +134,53 @@ pub(crate) fn read_yaml<T: DeserializeOwned>(
     }
 }
 
-/// The values the key index refuses before deserializing: too long, or a blank name.
-fn value_errors<'a>(
-    index: &'a KeyIndex,
-    rel: &'a str,
-    enterprise: Option<&'a str>,
-    long: bool,
-) -> impl Iterator<Item = Finding> + 'a {
-    let too_long = index.long_values.iter().map(|&(at, chars)| {
-        let path = index.path_at(at.0, at.1).map(str::to_string);
-        let message = msg!("value-too-long", chars = chars, max = MAX_VALUE_CHARS);
-        (at, path, message)
-    });
-    let blank = index
+/// Values longer than `MAX_VALUE_CHARS`: refused before deserializing.
+fn long_value_errors(index: &KeyIndex, rel: &str, enterprise: Option<&str>) -> Vec<Finding> {
+    index
+        .long_values
+        .iter()
+        .map(|&(at, chars)| {
+            let path = index.path_at(at.0, at.1).map(str::to_string);
+            let message = msg!("value-too-long", chars = chars, max = MAX_VALUE_CHARS);
+            value_error(rel, enterprise, at, path, message)
+        })
+        .collect()
+}
+
+/// Blank names and ids (`name: ""`), which deserialize as strings.
+fn blank_name_errors(index: &KeyIndex, rel: &str, enterprise: Option<&str>) -> Vec<Finding> {
+    index
         .blank_names
         .iter()
-        .map(|(at, path)| (*at, Some(path.clone()), msg!("value-blank")));
-    let values: Vec<_> = if long {
-        too_long.collect()
-    } else {
-        blank.collect()
-    };
-    values
-        .into_iter()
-        .map(move |((line, column), path, message)| Finding {
-            severity: Severity::Error,
-            rule: Rule::InvalidValue,
-            message,
-            file: rel.to_string(),
-            line: Some(line),
-            column: Some(column),
-            path,
-            enterprise: enterprise.map(str::to_string),
+        .map(|(at, path)| {
+            value_error(
+                rel,
+                enterprise,
+                *at,
+                Some(path.clone()),
+                msg!("value-blank"),
+            )
         })
+        .collect()
+}
+
+fn value_error(
+    rel: &str,
+    enterprise: Option<&str>,
+    (line, column): (usize, usize),
+    path: Option<String>,
+    message: crate::i18n::Message,
+) -> Finding {
+    Finding {
+        severity: Severity::Error,
+        rule: Rule::InvalidValue,
+        message,
+        file: rel.to_string(),
+        line: Some(line),
+        column: Some(column),
+        path,
+        enterprise: enterprise.map(str::to_string),
+    }
 }
 
 /// A YAML file's text, through the site's guard (inside the site, a regular file, under

@@ -42,12 +42,14 @@ pub struct PdfsWritten {
     pub total: usize,
 }
 
-/// One enterprise's documents with the plan of its PDF and DOCX files.
+/// One enterprise's documents with the plan of its PDF and DOCX files and the
+/// fingerprint of each document's typst input.
 struct Prepared<'s> {
     loaded: &'s LoadedEnterprise,
     facts: &'s EnterpriseFacts,
     docs: EnterpriseDocs,
     plan: Plan,
+    fingerprints: Vec<u64>,
 }
 
 impl Prepared<'_> {
@@ -105,12 +107,15 @@ impl PdfJob {
         {
             let docs = enterprise_documents(site, &engines, loaded, facts)?;
             let plan = Plan::new(&loaded.id, &[Format::Pdf, Format::Docx], &docs.docs);
-            prepared.push(Prepared {
+            let mut enterprise = Prepared {
                 loaded,
                 facts,
                 docs,
                 plan,
-            });
+                fingerprints: Vec::new(),
+            };
+            enterprise.fingerprints = renderer.document_fingerprints(&enterprise.bundle(site))?;
+            prepared.push(enterprise);
         }
         let Some(changed) = self.changed_documents(&renderer, &prepared, &live)? else {
             return Ok(None);
@@ -128,7 +133,6 @@ impl PdfJob {
                 return Ok(None);
             }
             let bundle = enterprise.bundle(site);
-            let fingerprints = renderer.document_fingerprints(&bundle)?;
             let renderers: [&dyn Renderer; 2] = [&renderer, &docx];
             let rendered = render_all(&bundle, &renderers, None)?;
             // A change during the compile (an enterprise removed, say) makes these stale.
@@ -136,7 +140,7 @@ impl PdfJob {
                 return Ok(None);
             }
             total += write_rendered(&bundle, rendered, &live)?.of(Format::Pdf);
-            self.remember(enterprise, &fingerprints, None);
+            self.remember(enterprise, None);
             if let Ok(mut pending) = self.pending.lock() {
                 pending.remove(&enterprise.loaded.id);
             }
@@ -156,7 +160,7 @@ impl PdfJob {
         let mut written = 0;
         for enterprise in prepared {
             let bundle = enterprise.bundle(&self.site);
-            let fingerprints = renderer.document_fingerprints(&bundle)?;
+            let fingerprints = &enterprise.fingerprints;
             let changed: BTreeSet<usize> = {
                 let Ok(made_from) = self.made_from.lock() else {
                     continue;
@@ -181,18 +185,13 @@ impl PdfJob {
             }
             let rendered = vec![(Format::Pdf, rendered, compile.elapsed())];
             written += write_rendered(&bundle, rendered, live)?.of(Format::Pdf);
-            self.remember(enterprise, &fingerprints, Some(&changed));
+            self.remember(enterprise, Some(&changed));
         }
         Ok(Some(written))
     }
 
     /// Records what the PDFs just written were made from (all, or the `only` ones).
-    fn remember(
-        &self,
-        enterprise: &Prepared,
-        fingerprints: &[u64],
-        only: Option<&BTreeSet<usize>>,
-    ) {
+    fn remember(&self, enterprise: &Prepared, only: Option<&BTreeSet<usize>>) {
         let Ok(mut made_from) = self.made_from.lock() else {
             return;
         };
@@ -202,7 +201,7 @@ impl PdfJob {
         if only.is_none() {
             known.clear();
         }
-        for (n, fingerprint) in fingerprints.iter().enumerate() {
+        for (n, fingerprint) in enterprise.fingerprints.iter().enumerate() {
             if only.is_none_or(|only| only.contains(&n))
                 && let Some(file) = enterprise.plan.name(Format::Pdf, pdf_target(n))
             {
