@@ -251,6 +251,7 @@ fn built_summary(report: &pipeline::BuildReport, out: &str) -> anquan::i18n::Mes
         out = out,
         seconds = format!("{total:.2}"),
         steps = steps.join(", "),
+        pdf_ms = format!("{:.0}", report.pdf_time.as_secs_f64() * 1000.0),
         docx_ms = format!("{:.0}", report.docx_time.as_secs_f64() * 1000.0)
     )
 }

@@ -83,8 +83,8 @@ fn every_form_has_a_pdf_naming_the_enterprise_a_docx_and_a_bookmark() {
         ("jinshun", "永康市金顺物流仓储有限公司"),
     ] {
         let pack = out.join(docs(&m, id, "pack")[0]["files"]["pdf"].as_str().unwrap());
-        let toc = lopdf::Document::load(&pack).unwrap().get_toc().unwrap();
-        let bookmarks: Vec<&str> = toc.toc.iter().map(|t| t.title.as_str()).collect();
+        let toc = pack_bookmarks(&pack);
+        let bookmarks: Vec<&str> = toc.iter().map(|t| t.0.as_str()).collect();
         for kind in FORM_KINDS {
             for doc in docs(&m, id, kind) {
                 let title = doc["title"].as_str().unwrap();

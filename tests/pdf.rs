@@ -66,9 +66,8 @@ fn the_pack_has_a_cover_a_contents_page_and_a_bookmark_per_document() {
     let packs = docs(&m, "ruifeng", "pack");
     assert_eq!(packs.len(), 1);
     let pack = out.join(packs[0]["files"]["pdf"].as_str().unwrap());
-    let doc = lopdf::Document::load(&pack).expect("pack parses");
-    let toc = doc.get_toc().expect("pack has an outline");
-    let titles: Vec<&str> = toc.toc.iter().map(|t| t.title.as_str()).collect();
+    let toc = pack_bookmarks(&pack);
+    let titles: Vec<&str> = toc.iter().map(|t| t.0.as_str()).collect();
     let documents: Vec<&str> = m["documents"]
         .as_array()
         .unwrap()
@@ -97,7 +96,7 @@ fn the_pack_has_a_cover_a_contents_page_and_a_bookmark_per_document() {
     }
     assert_eq!(titles, documents, "one bookmark per document, in order");
     assert!(
-        toc.toc.windows(2).all(|w| w[0].page < w[1].page),
+        toc.windows(2).all(|w| w[0].1 < w[1].1),
         "bookmarks point at increasing pages"
     );
     let text = pdf_text(&pack);
@@ -115,6 +114,91 @@ fn the_pack_has_a_cover_a_contents_page_and_a_bookmark_per_document() {
     assert!(
         (1..=highest).all(|n| folios.contains(&n)),
         "no folio is missing up to {highest}"
+    );
+}
+
+/// The folio printed on a page (— N —), if any.
+fn folio(page: &str) -> Option<usize> {
+    page.lines()
+        .map(|l| l.replace(' ', ""))
+        .find_map(|l| l.strip_prefix('—')?.strip_suffix('—')?.parse().ok())
+}
+
+#[test]
+fn the_contents_page_numbers_are_the_folios_where_documents_start() {
+    let out = example_out();
+    let pack = out.join("ruifeng/pack.pdf");
+    let bookmarks = pack_bookmarks(&pack);
+    let pages = pdf_pages(&pack);
+    // The contents pages: "title . . . . N", the title possibly on a line of its own.
+    let entries: Vec<(String, usize)> = pages[1..]
+        .iter()
+        .take_while(|p| p.contains(". . ."))
+        .flat_map(|p| p.lines())
+        .filter_map(|line| {
+            let (title, rest) = line.split_once(" . ")?;
+            let n = rest
+                .trim_end()
+                .rsplit(|c: char| !c.is_ascii_digit())
+                .next()?
+                .parse()
+                .ok()?;
+            Some((title.trim().to_string(), n))
+        })
+        .collect();
+    assert!(
+        entries.len() * 2 > bookmarks.len(),
+        "contents parsed: {entries:?}"
+    );
+    let mut checked = 0;
+    for (title, n) in &entries {
+        let Some((_, page)) = bookmarks.iter().find(|(t, _)| t == title) else {
+            continue;
+        };
+        // The cover has no folio; the contents start at — 1 —.
+        assert_eq!(
+            page - 1,
+            *n,
+            "{title}: contents say {n}, bookmark page {page}"
+        );
+        if let Some(printed) = folio(&pages[page - 1]) {
+            assert_eq!(printed, *n, "{title}: folio of its first page");
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "folios checked: {checked}");
+}
+
+#[test]
+fn a_document_is_its_pages_of_the_pack_with_its_own_folios_and_bookmarks() {
+    let out = example_out();
+    let pack = out.join("ruifeng/pack.pdf");
+    let bookmarks = pack_bookmarks(&pack);
+    let title = "安全生产检查制度";
+    let at = bookmarks
+        .iter()
+        .position(|(t, _)| t == title)
+        .expect("bookmarked");
+    let pack_pages = bookmarks[at + 1].1 - bookmarks[at].1;
+    let pdf = out.join("ruifeng/system-03-inspection.pdf");
+    let pages = pdf_pages(&pdf);
+    assert_eq!(pages.len(), pack_pages, "as many pages as in the pack");
+    let folios: Vec<Option<usize>> = pages.iter().map(|p| folio(p)).collect();
+    let expected: Vec<Option<usize>> = (1..=pack_pages).map(Some).collect();
+    assert_eq!(folios, expected, "its own folios from — 1 —");
+    let outline = lopdf::Document::load(&pdf).unwrap().get_toc().unwrap().toc;
+    assert_eq!(outline[0].title, title, "the title is the first bookmark");
+    assert!(
+        outline
+            .iter()
+            .any(|t| t.level == 2 && t.title.contains("目的")),
+        "its headings under it: {outline:?}"
+    );
+    let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.contains("安全生产检查制度 · 永康市瑞丰电动工具有限公司"),
+        "its own title: {info}"
     );
 }
 
@@ -383,11 +467,11 @@ fn a_typst_error_names_the_document_and_keeps_the_output() {
     fs::create_dir_all(site.join("templates/typst")).unwrap();
     fs::write(
         site.join("templates/typst/document.typ"),
-        r#"#import "builtin/document.typ": styled, size
+        r#"#import "builtin/document.typ": styled, size, folio-sheets
 #import "builtin/document.typ" as base
-#let render-document(doc, data, in-pack: false) = {
+#let render-document(doc, data) = {
   if doc.kind == "badge" { panic("坏的工作牌") }
-  base.render-document(doc, data, in-pack: in-pack)
+  base.render-document(doc, data)
 }
 "#,
     )

@@ -220,11 +220,8 @@ fn each_is_in_the_pdf_and_the_packs_outline() {
             "永康市金顺物流仓储有限公司"
         };
         let pack = out.join(docs(&m, id, "pack")[0]["files"]["pdf"].as_str().unwrap());
-        let outline = lopdf::Document::load(&pack)
-            .expect("pack")
-            .get_toc()
-            .expect("toc");
-        let titles: Vec<&str> = outline.toc.iter().map(|t| t.title.as_str()).collect();
+        let outline = pack_bookmarks(&pack);
+        let titles: Vec<&str> = outline.iter().map(|t| t.0.as_str()).collect();
         for kind in ["procedure", "work-permit", "hazard-notice"] {
             for d in docs(&m, id, kind) {
                 let title = d["title"].as_str().unwrap();

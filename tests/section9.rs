@@ -40,11 +40,8 @@ fn every_section9_document_is_bookmarked_after_the_systems_in_order() {
             .collect();
         let pack = docs(&m, enterprise, "pack");
         let pdf = out.join(pack[0]["files"]["pdf"].as_str().expect("pack pdf"));
-        let outline = lopdf::Document::load(&pdf)
-            .expect("pack parses")
-            .get_toc()
-            .expect("pack has an outline");
-        let titles: Vec<&str> = outline.toc.iter().map(|t| t.title.as_str()).collect();
+        let outline = pack_bookmarks(&pdf);
+        let titles: Vec<&str> = outline.iter().map(|t| t.0.as_str()).collect();
         let systems = mine.iter().filter(|d| d["kind"] == "system").count();
         let section9: Vec<&&serde_json::Value> = mine
             .iter()

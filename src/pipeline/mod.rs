@@ -90,7 +90,9 @@ pub struct BuildReport {
     pub timings: Vec<(&'static str, Duration)>,
     pub pdfs: usize,
     pub docx: usize,
-    /// Of the enterprises step, the time spent on DOCX (summed over parallel builds).
+    /// Of the enterprises step, the time spent on PDF (typst and cutting the documents
+    /// out of the pack) and on DOCX, summed over parallel builds.
+    pub pdf_time: Duration,
     pub docx_time: Duration,
     /// typst warnings, passed on to the user.
     pub warnings: Vec<String>,
@@ -259,6 +261,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     report.pdfs = counts.of(Format::Pdf);
     report.docx = counts.of(Format::Docx);
     report.pdfs_cached = counts.cached.get(&Format::Pdf).copied().unwrap_or_default();
+    report.pdf_time = counts.time.get(&Format::Pdf).copied().unwrap_or_default();
     report.docx_time = counts.time.get(&Format::Docx).copied().unwrap_or_default();
     report.warnings = counts.warnings;
     report.enterprises = selected.len();

@@ -19,7 +19,16 @@ use crate::render::typst::{Typst, TypstError};
 use crate::site::date::Date;
 use crate::site::model::Agency;
 
+mod cff;
+mod copy;
+mod glyphs;
 mod partial;
+mod split;
+mod stamp;
+
+/// The folio documents typst writes beside the pack: no document file starts with `_`.
+const RUNNING_FOLIOS: &str = "_folios-running.pdf";
+const OWN_FOLIOS: &str = "_folios-own.pdf";
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
@@ -40,6 +49,11 @@ pub enum PdfError {
     },
     #[error("preparing the PDF sandbox: {0}")]
     Io(#[from] std::io::Error),
+    #[error("PDF of enterprise `{enterprise}`: {source}")]
+    Split {
+        enterprise: String,
+        source: split::SplitError,
+    },
 }
 
 /// Made once per build: typst, fonts and the typst templates.
@@ -55,6 +69,7 @@ pub struct PdfRenderer {
 /// What one typst run reads for an enterprise.
 struct TypstInput<'b> {
     enterprise_id: String,
+    enterprise_name: String,
     documents: Vec<(&'b Document, String)>,
     data: Vec<u8>,
     assets: Vec<(String, std::path::PathBuf)>,
@@ -82,6 +97,8 @@ struct BundleData<'a> {
     /// `None` when only some documents are compiled (`watch`): no pack then.
     pack: Option<&'static str>,
     pack_title: &'a str,
+    /// The folio documents typst writes beside the pack, which anquan stamps from.
+    folios: serde_json::Value,
     fonts: &'a crate::render::fonts::Families,
     /// Text the template keeps on one line (`render::nobreak`).
     nobreak: &'static str,
@@ -148,6 +165,7 @@ impl PdfRenderer {
         };
         Ok(TypstInput {
             enterprise_id: bundle.id().to_string(),
+            enterprise_name: bundle.name().to_string(),
             data: serde_json::to_vec(&data).map_err(|e| RenderError::File {
                 file: format!("{}/data.json", bundle.id()),
                 message: e.to_string(),
@@ -172,6 +190,7 @@ impl PdfRenderer {
             date_cn: date.chinese(),
             pack: Some(PACK_PDF),
             pack_title: &config.build.title,
+            folios: json!({"running": RUNNING_FOLIOS, "own": OWN_FOLIOS}),
             fonts: &self.fonts.families,
             nobreak: crate::render::nobreak::NO_BREAK_PATTERN,
             documents: Vec::new(),
@@ -233,14 +252,19 @@ impl PdfRenderer {
             Some(keep) => Path::new(&keep).join(enterprise_id).join("out"),
             None => out,
         };
-        let mut files = Vec::with_capacity(documents.len() + 1);
-        let pack = input.pack.then_some(PACK_PDF);
-        for name in documents.iter().map(|(_, f)| f.as_str()).chain(pack) {
-            files.push(PdfFile {
-                name: name.to_string(),
-                bytes: fs::read(out.join(name))?,
-            });
-        }
+        let files = if input.pack {
+            self.cut_pack(&out, input)?
+        } else {
+            let mut files = Vec::with_capacity(documents.len());
+            for (_, name) in documents {
+                let bytes = fs::read(out.join(name))?;
+                files.push(PdfFile {
+                    name: name.clone(),
+                    bytes,
+                });
+            }
+            files
+        };
         // Warnings do not fail the build, but they are passed on, never swallowed.
         let warnings = diagnostics
             .warnings
@@ -328,6 +352,35 @@ fn document_json(doc: &Document, file: &str) -> serde_json::Value {
 }
 
 impl PdfRenderer {
+    /// Each document's PDF cut out of the pack typst laid out, and the pack with its folios.
+    fn cut_pack(&self, out: &Path, input: &TypstInput) -> Result<Vec<PdfFile>, PdfError> {
+        let read = |name: &str| fs::read(out.join(name));
+        let (pack, running_folios, own_folios) =
+            (read(PACK_PDF)?, read(RUNNING_FOLIOS)?, read(OWN_FOLIOS)?);
+        let laid_out = split::LaidOut {
+            pack: &pack,
+            running_folios: &running_folios,
+            own_folios: &own_folios,
+        };
+        let parts: Vec<split::Part> = input
+            .documents
+            .iter()
+            .map(|(doc, file)| split::Part {
+                file,
+                title: format!("{} · {}", doc.title, input.enterprise_name),
+            })
+            .collect();
+        let files =
+            split::split(&laid_out, &parts, PACK_PDF).map_err(|source| PdfError::Split {
+                enterprise: input.enterprise_id.clone(),
+                source,
+            })?;
+        Ok(files
+            .into_iter()
+            .map(|(name, bytes)| PdfFile { name, bytes })
+            .collect())
+    }
+
     /// The first document that fails to compile on its own, with typst's messages.
     fn failing_document(
         &self,

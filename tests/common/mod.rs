@@ -70,10 +70,38 @@ pub fn pdf_text(pdf: &Path) -> String {
     pdftotext(pdf, &[])
 }
 
+/// The pack's top-level bookmarks, one per document: (title, page from 1).
+pub fn pack_bookmarks(pack: &Path) -> Vec<(String, usize)> {
+    let toc = lopdf::Document::load(pack)
+        .expect("pack parses")
+        .get_toc()
+        .expect("pack has an outline");
+    toc.toc
+        .into_iter()
+        .filter(|t| t.level == 1)
+        .map(|t| (t.title, t.page))
+        .collect()
+}
+
 /// The same of one page (from 1).
 pub fn pdf_page_text(pdf: &Path, page: u32) -> String {
     let n = page.to_string();
     pdftotext(pdf, &["-f", &n, "-l", &n])
+}
+
+/// pdftotext of each page, white space kept (lines, dot leaders), empty pages included.
+pub fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext")
+        .args(["-q"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    // pdftotext ends every page with a form feed, the last one too.
+    pages.pop();
+    pages
 }
 
 fn pdftotext(pdf: &Path, args: &[&str]) -> String {
