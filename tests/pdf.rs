@@ -117,6 +117,17 @@ fn the_pack_has_a_cover_a_contents_page_and_a_bookmark_per_document() {
     );
 }
 
+/// Bytes of the CID-keyed CFF font programs a PDF embeds.
+fn font_program_bytes(pdf: &Path) -> usize {
+    let doc = lopdf::Document::load(pdf).expect("PDF parses");
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(|n| n.as_name()).ok() == Some(b"CIDFontType0C"))
+        .map(|s| s.content.len())
+        .sum()
+}
+
 /// The folio printed on a page (— N —), if any.
 fn folio(page: &str) -> Option<usize> {
     page.lines()
@@ -193,6 +204,16 @@ fn a_document_is_its_pages_of_the_pack_with_its_own_folios_and_bookmarks() {
             .iter()
             .any(|t| t.level == 2 && t.title.contains("目的")),
         "its headings under it: {outline:?}"
+    );
+    // Its fonts hold its own glyphs, not the pack's whole subsets.
+    let pack_fonts = font_program_bytes(&pack);
+    assert!(
+        font_program_bytes(&pdf) * 3 < pack_fonts,
+        "fonts cut to the document's glyphs"
+    );
+    assert!(
+        font_program_bytes(&out.join("ruifeng/notice-board.pdf")) * 10 < pack_fonts,
+        "a board carries a few glyphs"
     );
     let info = Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo");
     let info = String::from_utf8_lossy(&info.stdout);

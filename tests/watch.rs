@@ -76,10 +76,12 @@ fn an_interrupted_pdf_job_is_finished_by_the_next() {
     let fresh_before_pack = std::cell::Cell::new(None);
     let written = session
         .pdf_job(&third)
-        .run(|changed| fresh_before_pack.set(Some((changed, pdf_text(&meetings)))))
+        .run(|changed| {
+            fresh_before_pack.set(Some((changed, pdf_text(&meetings), pdf_render(&meetings))))
+        })
         .expect("job")
         .expect("not interrupted");
-    let (changed, text) = fresh_before_pack
+    let (changed, text, alone) = fresh_before_pack
         .take()
         .expect("changed documents came first");
     assert!(
@@ -88,4 +90,10 @@ fn an_interrupted_pdf_job_is_finished_by_the_next() {
     );
     assert!(text.contains("高温岗位专项检查"), "{text}");
     assert!(written.total > 50, "then the whole enterprise: {written:?}");
+    // Compiled alone first, then cut out of the pack: the same pages, the same folios.
+    assert_eq!(
+        pdf_render(&meetings),
+        alone,
+        "the document cut from the pack looks as it did compiled alone"
+    );
 }

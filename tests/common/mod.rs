@@ -89,6 +89,24 @@ pub fn pdf_page_text(pdf: &Path, page: u32) -> String {
     pdftotext(pdf, &["-f", &n, "-l", &n])
 }
 
+/// Each page rendered by pdftoppm (30 dpi, grey, PGM bytes): to compare how PDFs look.
+pub fn pdf_render(pdf: &Path) -> Vec<Vec<u8>> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let status = Command::new("pdftoppm")
+        .args(["-r", "30", "-gray"])
+        .arg(pdf)
+        .arg(dir.path().join("p"))
+        .status()
+        .expect("pdftoppm (poppler-utils) is installed");
+    assert!(status.success(), "pdftoppm {}", pdf.display());
+    let mut pages: Vec<_> = fs::read_dir(dir.path())
+        .expect("pages")
+        .map(|e| e.expect("page").path())
+        .collect();
+    pages.sort();
+    pages.iter().map(|p| fs::read(p).expect("page")).collect()
+}
+
 /// pdftotext of each page, white space kept (lines, dot leaders), empty pages included.
 pub fn pdf_pages(pdf: &Path) -> Vec<String> {
     let out = Command::new("pdftotext")
