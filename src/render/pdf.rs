@@ -354,7 +354,15 @@ fn document_json(doc: &Document, file: &str) -> serde_json::Value {
 impl PdfRenderer {
     /// Each document's PDF cut out of the pack typst laid out, and the pack with its folios.
     fn cut_pack(&self, out: &Path, input: &TypstInput) -> Result<Vec<PdfFile>, PdfError> {
-        let read = |name: &str| fs::read(out.join(name));
+        // A site's own main.typ may predate the folio documents: say what it must write.
+        let read = |name: &str| {
+            fs::read(out.join(name)).map_err(|_| PdfError::Split {
+                enterprise: input.enterprise_id.clone(),
+                source: split::SplitError::Shape(format!(
+                    "typst/main.typ wrote no `{name}`: it must write the pack and the two folio documents `data.folios` names"
+                )),
+            })
+        };
         let (pack, running_folios, own_folios) =
             (read(PACK_PDF)?, read(RUNNING_FOLIOS)?, read(OWN_FOLIOS)?);
         let laid_out = split::LaidOut {
