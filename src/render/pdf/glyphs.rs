@@ -28,7 +28,7 @@ pub fn glyphs_used(doc: &Document, pages: &[ObjectId]) -> GlyphUse {
             .get(b"Resources")
             .ok()
             .and_then(|r| resolve_dict(doc, r));
-        scan.content(&doc.get_page_content(page), resources);
+        scan.content(&doc.get_page_content(page), resources, None);
     }
     scan.used
 }
@@ -41,9 +41,10 @@ struct Scan<'d> {
 }
 
 impl<'d> Scan<'d> {
-    fn content(&mut self, bytes: &[u8], resources: Option<&'d Dictionary>) {
+    /// `font`: the font in force where the content is drawn (a form inherits its caller's).
+    fn content(&mut self, bytes: &[u8], resources: Option<&'d Dictionary>, font: Option<ObjectId>) {
         // The font is graphics state: q saves it and Q restores it.
-        let mut font: Option<ObjectId> = None;
+        let mut font = font;
         let mut saved = Vec::new();
         // A stream that does not parse to its end is scanned as far as it parses: typst
         // writes well-formed streams, and a glyph missed would only print blank.
@@ -68,7 +69,7 @@ impl<'d> Scan<'d> {
                 }
                 "Do" => {
                     if let Some(name) = op.operands.first().and_then(|n| n.as_name().ok()) {
-                        self.xobject(resources, name);
+                        self.xobject(resources, name, font);
                     }
                 }
                 _ => {}
@@ -79,13 +80,13 @@ impl<'d> Scan<'d> {
         if let Some(Object::Dictionary(patterns)) = patterns {
             for (_, pattern) in patterns.iter() {
                 if let Object::Reference(id) = pattern {
-                    self.stream(*id, resources);
+                    self.stream(*id, resources, None);
                 }
             }
         }
     }
 
-    fn xobject(&mut self, resources: Option<&'d Dictionary>, name: &[u8]) {
+    fn xobject(&mut self, resources: Option<&'d Dictionary>, name: &[u8], font: Option<ObjectId>) {
         let Some(xobjects) = resources.and_then(|r| entry(self.doc, r, b"XObject")) else {
             return;
         };
@@ -93,12 +94,12 @@ impl<'d> Scan<'d> {
             return;
         };
         if let Ok(Object::Reference(id)) = dict.get(name) {
-            self.stream(*id, resources);
+            self.stream(*id, resources, font);
         }
     }
 
     /// A form or a tiling pattern: its own content with its own resources (or the caller's).
-    fn stream(&mut self, id: ObjectId, inherited: Option<&'d Dictionary>) {
+    fn stream(&mut self, id: ObjectId, inherited: Option<&'d Dictionary>, font: Option<ObjectId>) {
         if !self.visited.insert(id) {
             return;
         }
@@ -116,7 +117,7 @@ impl<'d> Scan<'d> {
             .ok()
             .and_then(|r| resolve_dict(self.doc, r));
         if let Ok(bytes) = stream.decompressed_content() {
-            self.content(&bytes, own.or(inherited));
+            self.content(&bytes, own.or(inherited), font);
         }
     }
 

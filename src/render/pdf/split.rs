@@ -201,8 +201,9 @@ impl Cut<'_> {
             };
             let id = doc.new_object_id();
             copier.record(page, id);
+            let own = with_inherited(self.pack, dict);
             let mut copy =
-                copier.copy_dict(&mut doc, &without_links_out(dict, self.pack, self.pages));
+                copier.copy_dict(&mut doc, &without_links_out(&own, self.pack, self.pages));
             copy.set("Parent", Object::Reference(pages_id));
             doc.objects.insert(id, Object::Dictionary(copy));
             folios.stamp(&mut doc, None, id, self.first + n);
@@ -251,6 +252,26 @@ impl Cut<'_> {
         );
         info
     }
+}
+
+/// A page with the attributes it inherits from the page tree (ISO 32000-1, 7.7.3.4) set
+/// on itself: a cut-out page leaves the pack's tree behind.
+fn with_inherited(pack: &Document, original: &Dictionary) -> Dictionary {
+    let mut page = original.clone();
+    let mut parent = original.get(b"Parent").ok().and_then(|p| resolve_dict(pack, p));
+    // Bounded: a malformed tree cannot loop.
+    for _ in 0..64 {
+        let Some(node) = parent else { break };
+        for key in [b"Resources".as_slice(), b"MediaBox", b"CropBox", b"Rotate"] {
+            if page.get(key).is_err()
+                && let Ok(value) = node.get(key)
+            {
+                page.set(key.to_vec(), value.clone());
+            }
+        }
+        parent = node.get(b"Parent").ok().and_then(|p| resolve_dict(pack, p));
+    }
+    page
 }
 
 /// A page without the link annotations that lead to pages outside the document (the
