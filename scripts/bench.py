@@ -5,7 +5,7 @@ run: typst compiling one enterprise's pack alone, in the sandbox anquan prepared
 (ANQUAN_KEEP_TYPST_ROOT), with the same fonts and flags.
 
 usage: scripts/bench.py [N] [--quick] [--cold N] [--scale N] [--shard-clients N]
-                        [--shard-pdf] [--runs R] [--no-serve]
+                        [--shard-pdf] [--runs R] [--no-serve] [--before BINARY]
 
   N, --scale N        HTML only, N generated clients: pages/s and peak memory, also at N/4
                       to show the growth (default 1000; --quick 100)
@@ -16,6 +16,9 @@ usage: scripts/bench.py [N] [--quick] [--cold N] [--scale N] [--shard-clients N]
   --runs R            typst baseline and HTML timings: best of R (default 2)
   --no-serve          skip the edit-to-browser latency of `anquan serve` and the
                       edit-to-PDF latency of `anquan watch`
+  --before BINARY     also run every scenario with another anquan binary (an older
+                      release, built from a worktree) and print both side by side; it
+                      must read the bundled example's YAML
 
 The warm and one-changed scenarios use `--cache DIR` when the binary has it; a binary
 without a cache rebuilds everything, and the table says so.
@@ -76,6 +79,7 @@ class Anquan:
         self.binary = binary
         help_text = subprocess.run([binary, "build", "--help"], capture_output=True, text=True).stdout
         self.has_cache = "--cache" in help_text
+        self.has_shard = "--shard" in help_text
 
     def cache_flags(self, cache_dir):
         return ["--cache", cache_dir] if self.has_cache else []
@@ -319,18 +323,55 @@ def watch_pdf_latency(binary, site, tmp):
         watcher.wait()
 
 
-def print_table(rows, base):
+def print_table(rows, base, before=None):
+    """One line per scenario: seconds, the ratio to the typst baseline, and the notes;
+    with `before` (the rows of another binary, same scenarios) its seconds first."""
     print()
-    print(f"{'scenario':<58} {'seconds':>9} {'x typst pack':>13}  notes")
+    head = f"{'before s':>9} " if before else ""
+    print(f"{'scenario':<58} {head}{'seconds':>9} {'x typst pack':>13}  notes")
+    then_by_name = {name: (seconds, notes) for name, seconds, _, notes in before or []}
     for name, seconds, ratio_base, notes in rows:
         ratio = f"{seconds / ratio_base:.2f}x" if ratio_base else ""
-        print(f"{name:<58} {seconds:>9.3f} {ratio:>13}  {notes}")
+        then = ""
+        if before:
+            old = then_by_name.get(name, (None, ""))[0]
+            then = f"{old:>9.3f} " if old else f"{'':>9} "
+        print(f"{name:<58} {then}{seconds:>9.3f} {ratio:>13}  {notes}")
+    # The before binary's own figures (ratios, pages/s), where they differ from the goals.
+    measured = [(name, notes) for name, (_, notes) in then_by_name.items()
+                if re.search(r"\d+(\.\d+)?x |pages/s", notes)]
+    if measured:
+        print("the before binary's own notes:")
+        for name, notes in measured:
+            print(f"  {name.strip()}: {notes}")
     if base is None:
         print("typst baseline: unavailable (main.typ no longer has the folio documents)")
 
 
 def option(argv, name, default):
     return int(argv[argv.index(name) + 1]) if name in argv else default
+
+
+def scenarios(anquan, tmp, figures, sizes, runs, argv):
+    """Every scenario with one binary, in a folder of its own; returns its rows."""
+    cold_n, scale_n, shard_n = sizes
+    base = figures["pack"] if figures else None
+    rows = []
+    if figures:
+        rows.append(("typst alone: the pack of one client", figures["pack"], base, "the baseline"))
+        rows.append(("typst on main.typ as anquan runs it (pack + folio sheets)", figures["main"], base,
+                     "the documents are then cut out of the pack"))
+    cold_warm_changed(anquan, tmp, cold_n, runs, rows, base)
+    scale(anquan, tmp, scale_n, runs, rows)
+    if anquan.has_shard:
+        shards(anquan, tmp, shard_n, "--shard-pdf" in argv, rows, base)
+    if "--no-serve" not in argv:
+        rows.append(("serve: an edit reaches the browser",
+                     serve_latency(anquan.binary, os.path.join(tmp, f"site-{cold_n}")), None, ""))
+        rows.append(("watch: the edited document's PDF is fresh",
+                     watch_pdf_latency(anquan.binary, os.path.join(tmp, f"site-{cold_n}"), tmp),
+                     None, "goal <= 2 s"))
+    return rows
 
 
 def main(argv):
@@ -343,28 +384,27 @@ def main(argv):
     subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
     anquan = Anquan(os.path.join(target, "release", "anquan"))
-    rows = []
+    before = Anquan(os.path.abspath(argv[argv.index("--before") + 1])) if "--before" in argv else None
+    sizes = (cold_n, scale_n, shard_n)
     with tempfile.TemporaryDirectory() as tmp:
         site = os.path.join(tmp, "baseline-site")
         make_site(site, 1)
         figures = typst_baseline(anquan, site, tmp, runs)
         base = figures["pack"] if figures else None
         if figures:
-            rows.append(("typst alone: the pack of one client", figures["pack"], base, "the baseline"))
-            rows.append(("typst on main.typ as anquan runs it (pack + folio sheets)", figures["main"], base,
-                         "the documents are then cut out of the pack"))
-            rows.append(("  typst inside anquan's build of that client", figures["inside"], base,
-                         f"{figures['runs']} typst run(s)"))
-        cold_warm_changed(anquan, tmp, cold_n, runs, rows, base)
-        scale(anquan, tmp, scale_n, runs, rows)
-        shards(anquan, tmp, shard_n, "--shard-pdf" in argv, rows, base)
-        if "--no-serve" not in argv:
-            rows.append(("serve: an edit reaches the browser",
-                         serve_latency(anquan.binary, os.path.join(tmp, f"site-{cold_n}")), None, ""))
-            rows.append(("watch: the edited document's PDF is fresh",
-                         watch_pdf_latency(anquan.binary, os.path.join(tmp, f"site-{cold_n}"), tmp),
-                         None, "goal <= 2 s"))
-    print_table(rows, base)
+            inside = ("  typst inside anquan's build of that client", figures["inside"], base,
+                      f"{figures['runs']} typst run(s)")
+        # The before binary first, each in a folder of its own, so that neither warms the
+        # other's page cache more than the baseline already did.
+        old_rows = None
+        if before:
+            os.mkdir(os.path.join(tmp, "before"))
+            old_rows = scenarios(before, os.path.join(tmp, "before"), figures, sizes, runs, argv)
+        os.mkdir(os.path.join(tmp, "after"))
+        rows = scenarios(anquan, os.path.join(tmp, "after"), figures, sizes, runs, argv)
+        if figures:
+            rows.insert(2, inside)
+    print_table(rows, base, old_rows)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 //! DOCX), stored under a hash of everything that decides them, so that a build whose
 //! input did not change copies them instead of running typst again.
 //!
-//! An entry is a folder named by its key, holding the files and a `SUMS` list (SHA-256 and
+//! An entry is a folder named by its key, holding the files and a `SUMS` list (BLAKE3 and
 //! size of each). It is written under a temporary name and renamed into place, so a killed
 //! build leaves no half entry; every hit is checked against `SUMS`, so a damaged entry is
 //! rebuilt, never served. `state.json` counts builds and when each entry was last used:
@@ -102,8 +102,8 @@ pub struct Cache {
     pub misses: AtomicUsize,
 }
 
-/// A file of an entry: its name and bytes.
-pub type CachedFile = (String, Vec<u8>);
+/// A file of a verified entry: its name and where it lies in the cache.
+pub type CachedFile = (String, PathBuf);
 
 impl Cache {
     /// Opens (creating) the cache and counts this build. A missing or unreadable state
@@ -134,7 +134,8 @@ impl Cache {
         }
     }
 
-    /// The entry's files, when it is whole; `None` (and the entry removed) otherwise.
+    /// The entry's files, when every one matches its sum; `None` (and the entry removed)
+    /// otherwise.
     pub fn get(&self, key: &str) -> Option<Vec<CachedFile>> {
         let dir = self.entry(key);
         let files = read_verified(&dir);
@@ -168,7 +169,7 @@ impl Cache {
             let _ = writeln!(
                 sums,
                 "{}  {}  {name}",
-                hex(&Sha256::digest(bytes)),
+                blake3::hash(bytes).to_hex(),
                 bytes.len()
             );
         }
@@ -214,13 +215,23 @@ fn read_verified(dir: &Path) -> Option<Vec<CachedFile>> {
         if name.contains(['/', '\\']) || name.starts_with('.') {
             return None;
         }
-        let bytes = fs::read(dir.join(name)).ok()?;
-        if bytes.len().to_string() != size || hex(&Sha256::digest(&bytes)) != sum {
+        let path = dir.join(name);
+        let (read, digest) = sum_of_file(&path).ok()?;
+        if read.to_string() != size || digest != sum {
             return None;
         }
-        files.push((name.to_string(), bytes));
+        files.push((name.to_string(), path));
     }
     Some(files)
+}
+
+/// A file's size and BLAKE3 sum, read in blocks (entries are served by path, not held
+/// in memory). BLAKE3 rather than SHA-256: every hit reads its entry whole, about 14 MB
+/// per enterprise, and BLAKE3 sums that several times faster.
+fn sum_of_file(path: &Path) -> std::io::Result<(u64, String)> {
+    let mut hasher = blake3::Hasher::new();
+    let read = std::io::copy(&mut fs::File::open(path)?, &mut hasher)?;
+    Ok((read, hasher.finalize().to_hex().to_string()))
 }
 
 fn dir_size(dir: &Path) -> u64 {
@@ -276,7 +287,8 @@ mod tests {
             .put(&key, &[("a.pdf", b"%PDF-a"), ("b.pdf", b"%PDF-b")])
             .expect("put");
         let files = cache.get(&key).expect("hit");
-        assert_eq!(files[1], ("b.pdf".to_string(), b"%PDF-b".to_vec()));
+        assert_eq!(files[1].0, "b.pdf");
+        assert_eq!(fs::read(&files[1].1).expect("read"), b"%PDF-b");
         // A damaged file: the entry is dropped, not served.
         fs::write(
             tmp.path().join("entries").join(&key).join("a.pdf"),

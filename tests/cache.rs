@@ -71,6 +71,26 @@ fn warm_builds_match_cold_ones_and_only_changes_are_recompiled() {
     );
     assert!(tree(&cold) == tree(&warm), "a warm build is byte-identical");
 
+    // A hit links the entry's files into the output: a file of the output changed in
+    // place changes the entry too, and the next build finds it by its sums.
+    let served = warm.join("ruifeng/pack.pdf");
+    let mut bytes = fs::read(&served).unwrap();
+    bytes[100] ^= 0xff;
+    fs::OpenOptions::new()
+        .write(true)
+        .open(&served)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, &bytes))
+        .unwrap();
+    let linked = std::os::unix::fs::MetadataExt::nlink(&fs::metadata(&served).unwrap()) > 1;
+    let after_edit = build_pdf(&site, &warm, &cache);
+    // (Where the cache lies on another file system the hit copies, and the entry stays whole.)
+    let hits = if linked { 1 } else { 2 };
+    assert!(
+        after_edit.contains(&format!("the PDFs of {hits} enterprise(s) came from the cache")),
+        "{after_edit}"
+    );
+    assert!(tree(&cold) == tree(&warm), "the edited file was rebuilt");
+
     // A damaged entry is found by its sums and rebuilt, never served.
     for entry in entries(&cache) {
         let pack = entry.join("pack.pdf");

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use walkdir::WalkDir;
 
+use crate::documents::model::Kind;
 use crate::output::keep::is_safe_rel;
 use crate::output::manifest::{Manifest, ManifestDocument};
 use crate::output::writer::{OutputError, Sink};
@@ -65,8 +66,11 @@ pub fn previous_manifest(out: &Path) -> Option<Manifest> {
     manifest.generator.starts_with("anquan").then_some(manifest)
 }
 
-fn same_document(a: &ManifestDocument, b: &ManifestDocument) -> bool {
-    a.enterprise == b.enterprise && a.kind == b.kind && a.title == b.title
+/// What makes two manifest entries the same document: enterprise, kind and title.
+type DocumentKey = (Option<String>, Kind, String);
+
+fn document_key(d: &ManifestDocument) -> DocumentKey {
+    (d.enterprise.clone(), d.kind, d.title.clone())
 }
 
 /// Copies into `sink` what `scope` did not rebuild and merges its entries into `manifest`.
@@ -78,6 +82,13 @@ pub fn carry_over(
     manifest: &mut Manifest,
 ) -> Result<(), OutputError> {
     let mut copies: Vec<String> = Vec::new();
+    // Looked up once per old document: a linear search is quadratic at city scale.
+    let mut position: BTreeMap<DocumentKey, usize> = manifest
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (document_key(d), i))
+        .collect();
     for old in &previous.documents {
         let enterprise = old.enterprise.as_deref();
         if enterprise.is_some_and(|id| !scope.known.iter().any(|k| k == id)) {
@@ -95,16 +106,15 @@ pub fn carry_over(
             continue;
         }
         copies.extend(kept.values().cloned());
-        match manifest
-            .documents
-            .iter_mut()
-            .find(|d| same_document(d, old))
-        {
-            Some(doc) => doc.files.extend(kept),
-            None => manifest.documents.push(ManifestDocument {
-                files: kept,
-                ..old.clone()
-            }),
+        match position.get(&document_key(old)) {
+            Some(&i) => manifest.documents[i].files.extend(kept),
+            None => {
+                position.insert(document_key(old), manifest.documents.len());
+                manifest.documents.push(ManifestDocument {
+                    files: kept,
+                    ..old.clone()
+                });
+            }
         }
     }
     if !scope.html {

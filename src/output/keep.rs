@@ -94,7 +94,12 @@ fn collect_foreign(dir: &Path, prefix: &str, ours: &BTreeSet<String>, found: &mu
         let rel = format!("{prefix}{name}");
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
         let folder = format!("{rel}/");
-        if is_dir && ours.iter().any(|p| p.starts_with(&folder)) {
+        // `ours` is sorted: the first path at or after `folder` tells whether any is under it.
+        let holds_ours = ours
+            .range(folder.clone()..)
+            .next()
+            .is_some_and(|p| p.starts_with(&folder));
+        if is_dir && holds_ours {
             collect_foreign(&entry.path(), &folder, ours, found);
         } else if !ours.contains(&rel) && !is_leftover_name(&rel) {
             found.push(rel);

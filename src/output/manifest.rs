@@ -52,9 +52,20 @@ pub struct ManifestDocument {
 
 impl Manifest {
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string());
-        text.push('\n');
-        text
+        let mut bytes = Vec::new();
+        match self.write_json(&mut bytes) {
+            Ok(()) => String::from_utf8(bytes).unwrap_or_else(|_| "{}\n".to_string()),
+            Err(_) => "{}\n".to_string(),
+        }
+    }
+
+    /// `to_json`'s bytes, streamed: a city's manifest runs to tens of MB.
+    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(out);
+        serde_json::to_writer_pretty(&mut out, self)?;
+        out.write_all(b"\n")?;
+        out.flush()
     }
 }
 

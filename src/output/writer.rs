@@ -43,11 +43,35 @@ pub trait Sink: Sync {
         let bytes = fs::read(from).map_err(io(from))?;
         self.write(rel, &bytes)
     }
+
+    /// Puts a file anquan made earlier (a verified cache entry's) into the output: a
+    /// staging folder links it, which costs no bytes written.
+    fn share(&self, from: &Path, rel: &str) -> Result<(), OutputError> {
+        self.copy(from, rel)
+    }
 }
 
 impl Sink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
         Staging::write(self, rel, bytes)
+    }
+
+    /// A hard link, or a copy where the cache lies on another file system. The output
+    /// never changes a file in place (a build swaps in new folders, `watch` renames new
+    /// files over), and a cache hit checks every byte: a linked file edited by hand is
+    /// found and rebuilt, never served.
+    fn share(&self, from: &Path, rel: &str) -> Result<(), OutputError> {
+        let path = self.dir.path().join(safe(rel)?);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        if fs::hard_link(from, &path).is_err() {
+            fs::copy(from, &path).map_err(io(&path))?;
+        }
+        if let Ok(mut written) = self.written.lock() {
+            written.insert(rel.to_string());
+        }
+        Ok(())
     }
 }
 
@@ -144,7 +168,10 @@ impl Staging {
         written.sort();
         written.dedup();
         manifest.written = written;
-        self.write("manifest.json", manifest.to_json().as_bytes())
+        let path = self.dir.path().join("manifest.json");
+        fs::File::create(&path)
+            .and_then(|file| manifest.write_json(file))
+            .map_err(io(&path))
     }
 
     /// Replaces OUT with the staged build, keeping whatever in OUT anquan did not write,

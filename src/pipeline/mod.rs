@@ -99,8 +99,6 @@ pub struct BuildReport {
     /// Enterprises whose PDFs came from the cache, and cache entries pruned.
     pub pdfs_cached: usize,
     pub cache_pruned: usize,
-    /// What each enterprise contributed (kept by a watch session for incremental rebuilds).
-    pub outputs: Vec<EnterpriseOutput>,
     /// The documents changed since the last release (spec §13), and its date.
     pub changes: Vec<crate::release::status::Change>,
     pub last_release: Option<Date>,
@@ -114,10 +112,11 @@ pub fn load_checked(dir: &Path, date: Date) -> Result<(Site, Vec<Finding>), Vec<
     if errors.iter().any(Finding::is_input_error) {
         return Err(errors);
     }
-    let site = facts::derive(loaded, date);
+    let mut site = facts::derive(loaded, date);
     let mut findings = errors;
     findings.extend(rules::check(&site));
     findings.sort();
+    site.loaded.drop_key_indexes();
     Ok((site, findings))
 }
 
@@ -228,12 +227,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     } else {
         Vec::new()
     };
+    report.changes = built.iter().flat_map(|o| o.changes.clone()).collect();
     let mut manifest = write_index(
         &site,
         &engines,
         &common,
         &findings,
-        &built,
+        built,
         &other_rows,
         options.html,
         &staging,
@@ -243,11 +243,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     let revisions = &site.loaded.revisions;
     report.last_release = revisions.last().map(|r| r.date);
-    report.changes = built.iter().flat_map(|o| o.changes.clone()).collect();
     let changes = crate::release::changes_json(report.last_release, &report.changes);
     staging.write("changes.json", changes.as_bytes())?;
     manifest.shard = options.shard;
     staging.write_manifest(&mut manifest)?;
+    // The swap reads OUT's manifest once more: hold no other copy of one meanwhile.
+    drop((manifest, previous));
     staging.commit()?;
     if let Some(cache) = &cache {
         report.cache_pruned = cache
@@ -273,7 +274,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         ));
     }
     report.findings = findings;
-    report.outputs = built;
     Ok(report)
 }
 
@@ -364,7 +364,7 @@ pub fn write_index(
     engines: &Engines,
     common: &PageCommon,
     findings: &[Finding],
-    built: &[EnterpriseOutput],
+    built: Vec<EnterpriseOutput>,
     other_rows: &[Value],
     html: bool,
     sink: &dyn Sink,
@@ -373,7 +373,7 @@ pub fn write_index(
     let mut manifest = Manifest {
         generator: GENERATOR.to_string(),
         date: site.date.to_string(),
-        enterprises: built.iter().map(|o| o.entry.clone()).collect(),
+        enterprises: Vec::with_capacity(built.len()),
         documents: Vec::new(),
         written: Vec::new(),
         shard: None,
@@ -401,8 +401,10 @@ pub fn write_index(
             version: None,
         });
     }
+    // Moved, not cloned: at city scale the documents are most of the manifest.
     for o in built {
-        manifest.documents.extend(o.documents.iter().cloned());
+        manifest.enterprises.push(o.entry);
+        manifest.documents.extend(o.documents);
     }
     Ok(manifest)
 }

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use super::BuildError;
 use crate::cache::Cache;
 use crate::output::writer::Sink;
-use crate::render::bundle::{Artifact, Bundle, Format, Rendered, Renderer};
+use crate::render::bundle::{Bundle, Format, Rendered, Renderer, Target};
 
 /// Files written per format, and the time each format took, summed over the enterprises
 /// (built in parallel).
@@ -78,17 +78,17 @@ fn from_cache(cache: &Cache, key: &str, bundle: &Bundle, format: Format) -> Opti
     if files.len() != planned.len() {
         return None;
     }
-    let artifacts = files
+    let cached = files
         .into_iter()
-        .map(|(name, bytes)| {
+        .map(|(name, path)| {
             let target = planned.iter().find(|p| p.name == name)?.target;
-            Some(Artifact { target, bytes })
+            Some((target, path))
         })
         .collect::<Option<Vec<_>>>()?;
     Some(Rendered {
-        artifacts,
-        warnings: Vec::new(),
+        cached,
         from_cache: true,
+        ..Rendered::default()
     })
 }
 
@@ -112,12 +112,12 @@ pub fn write_rendered(
 ) -> Result<Counts, BuildError> {
     let mut counts = Counts::default();
     for (format, rendered, time) in rendered {
-        for artifact in rendered.artifacts {
+        let planned_path = |target: Target| {
             let planned = bundle
                 .plan
                 .files
                 .iter()
-                .find(|p| p.format == format && p.target == artifact.target)
+                .find(|p| p.format == format && p.target == target)
                 .ok_or_else(|| {
                     BuildError::Asset(format!(
                         "{}: a {} file that was not planned",
@@ -125,7 +125,14 @@ pub fn write_rendered(
                         format.as_str()
                     ))
                 })?;
-            sink.write(&bundle.plan.path(planned), &artifact.bytes)?;
+            Ok::<_, BuildError>(bundle.plan.path(planned))
+        };
+        for artifact in rendered.artifacts {
+            sink.write(&planned_path(artifact.target)?, &artifact.bytes)?;
+            *counts.files.entry(format).or_default() += 1;
+        }
+        for (target, path) in rendered.cached {
+            sink.share(&path, &planned_path(target)?)?;
             *counts.files.entry(format).or_default() += 1;
         }
         *counts.time.entry(format).or_default() += time;

@@ -210,7 +210,10 @@ pub struct Rendered {
     pub artifacts: Vec<Artifact>,
     /// Passed on to the user; they do not fail the build.
     pub warnings: Vec<String>,
-    /// Copied from the build cache rather than made.
+    /// Files of a verified build cache entry, put into the output as they are, instead
+    /// of `artifacts` made now.
+    pub cached: Vec<(Target, std::path::PathBuf)>,
+    /// Taken from the build cache rather than made.
     pub from_cache: bool,
 }
 
@@ -218,8 +221,7 @@ impl Rendered {
     pub fn of(artifacts: Vec<Artifact>) -> Rendered {
         Rendered {
             artifacts,
-            warnings: Vec::new(),
-            from_cache: false,
+            ..Rendered::default()
         }
     }
 }

@@ -296,7 +296,7 @@ impl Renderer for PdfRenderer {
                 })
                 .collect(),
             warnings: rendered.warnings,
-            from_cache: false,
+            ..Rendered::default()
         })
     }
 

@@ -113,6 +113,8 @@ impl KeyIndex {
                 _ => {}
             }
         }
+        // Held for the whole load of a site: no growth slack times a thousand files.
+        entries.shrink_to_fit();
         KeyIndex {
             entries,
             long_values,

@@ -171,7 +171,7 @@ impl Session {
             &engines,
             &common,
             &findings,
-            &ordered,
+            ordered,
             &[],
             true,
             &live,

@@ -47,7 +47,7 @@ impl PdfRenderer {
                 })
                 .collect(),
             warnings: rendered.warnings,
-            from_cache: false,
+            ..Rendered::default()
         })
     }
 }
