@@ -86,7 +86,9 @@ fn warm_builds_match_cold_ones_and_only_changes_are_recompiled() {
     // (Where the cache lies on another file system the hit copies, and the entry stays whole.)
     let hits = if linked { 1 } else { 2 };
     assert!(
-        after_edit.contains(&format!("the PDFs of {hits} enterprise(s) came from the cache")),
+        after_edit.contains(&format!(
+            "the PDFs of {hits} enterprise(s) came from the cache"
+        )),
         "{after_edit}"
     );
     assert!(tree(&cold) == tree(&warm), "the edited file was rebuilt");

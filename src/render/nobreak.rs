@@ -17,15 +17,20 @@ const MARKED_FROM_CHARS: usize = 6;
 
 static NO_BREAK: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(NO_BREAK_PATTERN).ok());
 
-/// Splits text into (piece, keep-together) runs, in order.
+/// Splits text into (piece, keep-together) runs, in order: the matches HTML marks.
 pub fn split(text: &str) -> Vec<(&str, bool)> {
+    split_where(text, |m| m.chars().count() >= MARKED_FROM_CHARS)
+}
+
+/// Splits text at the matches `keep` accepts.
+pub fn split_where(text: &str, keep: impl Fn(&str) -> bool) -> Vec<(&str, bool)> {
     let Some(re) = NO_BREAK.as_ref() else {
         return vec![(text, false)];
     };
     let mut out = Vec::new();
     let mut last = 0;
     for m in re.find_iter(text) {
-        if m.as_str().chars().count() < MARKED_FROM_CHARS {
+        if !keep(m.as_str()) {
             continue;
         }
         if m.start() > last {

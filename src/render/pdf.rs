@@ -19,6 +19,7 @@ use crate::render::typst::{Typst, TypstError};
 use crate::site::date::Date;
 use crate::site::model::Agency;
 
+mod blocks;
 mod cff;
 mod copy;
 mod glyphs;
@@ -348,7 +349,9 @@ fn planned_documents<'b>(
 
 /// One document as the typst templates read it.
 fn document_json(doc: &Document, file: &str) -> serde_json::Value {
-    json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "date_line": doc.date_line, "sheet": doc.sheet, "blocks": doc.blocks})
+    let mut blocks = json!(doc.blocks);
+    blocks::prepare(&mut blocks);
+    json!({"file": file, "title": doc.title, "kind": doc.kind, "control": doc.control, "layout": doc.layout, "date_line": doc.date_line, "sheet": doc.sheet, "blocks": blocks})
 }
 
 impl PdfRenderer {

@@ -258,7 +258,10 @@ impl Cut<'_> {
 /// on itself: a cut-out page leaves the pack's tree behind.
 fn with_inherited(pack: &Document, original: &Dictionary) -> Dictionary {
     let mut page = original.clone();
-    let mut parent = original.get(b"Parent").ok().and_then(|p| resolve_dict(pack, p));
+    let mut parent = original
+        .get(b"Parent")
+        .ok()
+        .and_then(|p| resolve_dict(pack, p));
     // Bounded: a malformed tree cannot loop.
     for _ in 0..64 {
         let Some(node) = parent else { break };
