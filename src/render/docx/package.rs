@@ -74,12 +74,15 @@ pub fn zip(xml: XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
             }
         }
     }
-    for (name, png) in xml.media {
-        parts.push((format!("word/media/{name}.png"), png));
-    }
     for (name, bytes) in parts {
         zip.start_file(name, options)?;
         zip.write_all(&bytes)?;
+    }
+    // PNG is deflated already: stored as it is, it costs no second compression.
+    let stored = options.compression_method(CompressionMethod::Stored);
+    for (name, png) in xml.media {
+        zip.start_file(format!("word/media/{name}.png"), stored)?;
+        zip.write_all(&png)?;
     }
     Ok(zip.finish()?.into_inner())
 }
