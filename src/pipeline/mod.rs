@@ -295,7 +295,8 @@ fn other_index_rows(
         .par_iter()
         .map(|(e, f)| {
             let documents = match options.shard {
-                Some(_) => enterprise::enterprise_documents(site, engines, e, f)?
+                // As on the build date; a release changes documents, never their number.
+                Some(_) => enterprise::documents_on(site, site.date, engines, e, f)?
                     .docs
                     .len(),
                 None => previous.map_or(0, |m| listed_documents(m, &e.id)),

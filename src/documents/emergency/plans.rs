@@ -33,6 +33,9 @@ struct Shared<'a> {
     e: &'a EnterpriseFile,
     control: &'a DocumentControl,
     base: &'a Value,
+    /// `base` as a template context, converted once: tera values share their data, so
+    /// each plan clones it cheaply instead of converting the whole enterprise again.
+    base_context: Context,
     severe: Vec<&'a RiskPoint>,
     /// The 综合应急预案 the special plans belong to: its title and number.
     general: Value,
@@ -58,6 +61,10 @@ pub fn emergency_documents(
         e,
         control,
         base,
+        base_context: Context::from_serialize(base).map_err(|e| TemplateError::Render {
+            name: "context".to_string(),
+            message: e.to_string(),
+        })?,
         severe: severe_points(e, facts),
         general,
     };
@@ -342,10 +349,7 @@ fn render_parts(
 }
 
 fn context(s: &Shared, title: &str, number: &str) -> Result<Context, TemplateError> {
-    let mut context = Context::from_serialize(s.base).map_err(|e| TemplateError::Render {
-        name: "context".to_string(),
-        message: e.to_string(),
-    })?;
+    let mut context = s.base_context.clone();
     context.insert("doc", &json!({"title": title, "number": number}));
     // Who carries each duty (merged groups included) and where people gather.
     context.insert("duty", &s.base["emergency"]["duty"]);
