@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -48,6 +48,7 @@ impl KeyBuilder {
         let mut builder = KeyBuilder(Sha256::new());
         builder.add("kind", kind.as_bytes());
         builder.add("generator", crate::GENERATOR.as_bytes());
+        builder.add("program", program_identity().as_bytes());
         builder
     }
 
@@ -76,6 +77,20 @@ impl KeyBuilder {
     pub fn finish(&self) -> String {
         hex(&self.0.clone().finalize())
     }
+}
+
+/// The BLAKE3 sum of the running anquan itself, read once: the files also depend on
+/// its own code (the PDF cutter, the DOCX writer), which the version number does not
+/// follow between releases, so a rebuilt anquan never serves an older one's files.
+fn program_identity() -> &'static str {
+    static IDENTITY: OnceLock<String> = OnceLock::new();
+    IDENTITY.get_or_init(|| {
+        std::env::current_exe()
+            .and_then(fs::read)
+            .map(|bytes| blake3::hash(&bytes).to_hex().to_string())
+            // Unreadable: the version alone, as before.
+            .unwrap_or_default()
+    })
 }
 
 fn hex(bytes: &[u8]) -> String {

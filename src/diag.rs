@@ -62,7 +62,7 @@ rules! {
     InspectionOverdue = "inspection-overdue",
     FindingWithoutPhoto = "finding-without-photo",
     FindingOverdue = "finding-overdue",
-    VisitsNotRecorded = "visits-not-recorded",
+    VisitsUnrecorded = "visits-unrecorded",
     ServiceBehind = "service-behind",
     HolidayDataMissing = "holiday-data-missing",
     UnreleasedChanges = "unreleased-changes",

@@ -77,7 +77,7 @@ fn a_full_year_passes_and_a_missing_month_is_named() {
     let (code, all) = findings(&full.path().join("site"));
     assert_eq!(code, Some(0), "{all:?}");
     assert!(all.iter().all(|f| f["rule"] != "service-behind"), "{all:?}");
-    assert!(all.iter().all(|f| f["rule"] != "visits-not-recorded"));
+    assert!(all.iter().all(|f| f["rule"] != "visits-unrecorded"));
 
     let gap = year_site(Some(5));
     let (code, all) = findings(&gap.path().join("site"));
@@ -102,7 +102,7 @@ fn without_visits_a_note_is_given_and_nothing_fails() {
     assert_eq!(code, Some(0));
     let notes: Vec<_> = all.iter().filter(|f| f["severity"] == "info").collect();
     assert_eq!(notes.len(), 1);
-    assert_eq!(notes[0]["rule"], "visits-not-recorded");
+    assert_eq!(notes[0]["rule"], "visits-unrecorded");
     let strict = anquan(&["check", path(&site), "--deny-warnings", "--date", AFTER]);
     // finding-overdue is a warning; with it gone only the note would remain.
     assert_eq!(strict.status.code(), Some(1));

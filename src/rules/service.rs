@@ -105,11 +105,7 @@ pub fn check(e: &EnterpriseFile, calendar: &WorkCalendar, date: Date, r: &mut Re
 /// `service.visits` nothing is judged, and a note says so.
 fn behind(e: &EnterpriseFile, date: Date, r: &mut Reporter) {
     let Some(progress) = progress(e, date) else {
-        r.info(
-            Rule::VisitsNotRecorded,
-            "service",
-            msg!("visits-not-recorded"),
-        );
+        r.info(Rule::VisitsUnrecorded, "service", msg!("visits-unrecorded"));
         return;
     };
     let (Some(first), Some(last)) = (progress.months.first(), progress.months.last()) else {

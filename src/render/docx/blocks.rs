@@ -10,7 +10,7 @@ use docx_rs::{
 
 use super::images::{Rasterizer, photo_png, picture};
 use super::package::xml_text;
-use super::page::{self, BODY_SIZE, HEADING, TABLE_SIZE, fonts};
+use super::page::{self, HEADING, TypeSizes, fonts};
 use super::tables::{column_widths, grid, lengths};
 use crate::documents::model::{Block, Inline, Layout, PersonCard};
 
@@ -21,6 +21,15 @@ mod sheet;
 pub enum Item {
     Paragraph(Box<Paragraph>),
     Table(Box<Table>),
+}
+
+/// A heading on a board or card: 6 pt before, 3 pt after, single line.
+fn sheet_heading_spacing() -> LineSpacing {
+    LineSpacing::new()
+        .before(120)
+        .after(60)
+        .line(240)
+        .line_rule(docx_rs::LineSpacingType::Auto)
 }
 
 /// Header cells and panel labels: a light grey ground.
@@ -46,17 +55,11 @@ struct Ink {
 }
 
 impl Ink {
-    fn body() -> Ink {
+    fn plain(size: usize) -> Ink {
         Ink {
-            size: BODY_SIZE,
+            size,
             bold: false,
             italic: false,
-        }
-    }
-    fn table() -> Ink {
-        Ink {
-            size: TABLE_SIZE,
-            ..Ink::body()
         }
     }
 }
@@ -122,13 +125,13 @@ fn add_inlines(mut paragraph: Paragraph, runs: &[Inline], ink: Ink) -> Paragraph
 }
 
 /// A body paragraph: two characters of first-line indent, as the PDF sets it.
-fn body_paragraph(runs: &[Inline]) -> Paragraph {
+fn body_paragraph(runs: &[Inline], ink: Ink) -> Paragraph {
     add_inlines(
         Paragraph::new()
             .first_line_chars(200)
             .line_spacing(LineSpacing::new().after(80)),
         runs,
-        Ink::body(),
+        ink,
     )
 }
 
@@ -143,6 +146,23 @@ fn cell(paragraph: Paragraph, width: usize) -> TableCell {
 }
 
 impl Walk<'_> {
+    fn sizes(&self) -> TypeSizes {
+        page::type_sizes(self.layout)
+    }
+
+    /// A board, card or badge: one sheet, set tighter than a document.
+    pub fn is_sheet(&self) -> bool {
+        matches!(self.layout, Layout::Sheet | Layout::Card)
+    }
+
+    fn body_ink(&self) -> Ink {
+        Ink::plain(self.sizes().body)
+    }
+
+    fn table_ink(&self) -> Ink {
+        Ink::plain(self.sizes().table)
+    }
+
     pub fn blocks(&mut self, blocks: &[Block]) {
         for block in blocks {
             self.block(block);
@@ -162,10 +182,18 @@ impl Walk<'_> {
                     3 => "Heading2",
                     _ => "Heading3",
                 };
-                let paragraph = add_inlines(Paragraph::new().style(style), content, Ink::body());
+                let ink = Ink::plain(self.sizes().heading);
+                let mut paragraph = Paragraph::new().style(style);
+                if self.is_sheet() {
+                    // Single-spaced on a sheet: the style's 1.5 lines would push it over.
+                    paragraph = paragraph.line_spacing(sheet_heading_spacing());
+                }
+                let paragraph = add_inlines(paragraph, content, ink);
                 self.paragraph(paragraph.keep_next(true));
             }
-            Block::Paragraph { content } => self.paragraph(body_paragraph(content)),
+            Block::Paragraph { content } => {
+                self.paragraph(body_paragraph(content, self.body_ink()))
+            }
             Block::List {
                 ordered,
                 start,
@@ -211,8 +239,8 @@ impl Walk<'_> {
                     None,
                     None,
                 )
-                .add_run(run(&marker, Ink::body()));
-            self.paragraph(add_inlines(paragraph, first, Ink::body()));
+                .add_run(run(&marker, self.body_ink()));
+            self.paragraph(add_inlines(paragraph, first, self.body_ink()));
             self.blocks(rest);
         }
     }
@@ -228,7 +256,7 @@ impl Walk<'_> {
             .map(|(i, c)| {
                 let ink = Ink {
                     bold: true,
-                    ..Ink::table()
+                    ..self.table_ink()
                 };
                 cell(
                     cell_paragraph(c, ink).align(AlignmentType::Center),
@@ -242,7 +270,7 @@ impl Walk<'_> {
             .map(|row| {
                 row.iter()
                     .enumerate()
-                    .map(|(i, c)| cell(cell_paragraph(c, Ink::table()), width(i)))
+                    .map(|(i, c)| cell(cell_paragraph(c, self.table_ink()), width(i)))
                     .collect()
             })
             .collect();
@@ -269,7 +297,7 @@ impl Walk<'_> {
         }
         let caption = Paragraph::new()
             .align(AlignmentType::Center)
-            .add_run(run(caption, Ink::table()));
+            .add_run(run(caption, self.table_ink()));
         self.paragraph(caption);
     }
 
@@ -278,7 +306,7 @@ impl Walk<'_> {
         let widths = vec![total / 4, total - total / 4];
         let label_ink = Ink {
             bold: true,
-            ..Ink::table()
+            ..self.table_ink()
         };
         let cells = rows
             .iter()
@@ -286,7 +314,7 @@ impl Walk<'_> {
                 vec![
                     cell(cell_paragraph(&[Inline::text(label)], label_ink), widths[0])
                         .shading(shading(HEADER_FILL)),
-                    cell(cell_paragraph(value, Ink::table()), widths[1]),
+                    cell(cell_paragraph(value, self.table_ink()), widths[1]),
                 ]
             })
             .collect();
@@ -300,7 +328,7 @@ impl Walk<'_> {
             text,
             Ink {
                 bold: true,
-                ..Ink::body()
+                ..self.body_ink()
             },
         )
         .fonts(fonts(&HEADING));
@@ -331,14 +359,15 @@ impl Walk<'_> {
 
     /// 签字：________  日期：________ on one line, editable.
     fn signatures(&mut self, labels: &[String]) {
-        let mut paragraph = Paragraph::new().line_spacing(LineSpacing::new().before(480));
+        let before = if self.is_sheet() { 60 } else { 480 };
+        let mut paragraph = Paragraph::new().line_spacing(LineSpacing::new().before(before));
         for (i, label) in labels.iter().enumerate() {
             if i > 0 {
-                paragraph = paragraph.add_run(run("　　", Ink::body()));
+                paragraph = paragraph.add_run(run("　　", self.body_ink()));
             }
             paragraph = paragraph
-                .add_run(run(&format!("{label}："), Ink::body()))
-                .add_run(run("　　　　　　", Ink::body()).underline("single"));
+                .add_run(run(&format!("{label}："), self.body_ink()))
+                .add_run(run("　　　　　　", self.body_ink()).underline("single"));
         }
         self.paragraph(paragraph);
     }
@@ -359,7 +388,7 @@ impl Walk<'_> {
                     let pic = picture(png, self.pictures, 25.0, 33.0);
                     Paragraph::new().add_run(Run::new().add_image(pic))
                 }
-                None => cell_paragraph(&[Inline::text("照片")], Ink::table()),
+                None => cell_paragraph(&[Inline::text("照片")], self.table_ink()),
             };
             let mut lines = TableCell::new().width(widths[1], WidthType::Dxa);
             for (label, value) in &card.lines {
@@ -367,13 +396,13 @@ impl Walk<'_> {
                     &format!("{label}："),
                     Ink {
                         bold: true,
-                        ..Ink::table()
+                        ..self.table_ink()
                     },
                 );
                 lines = lines.add_paragraph(
                     Paragraph::new()
                         .add_run(label.fonts(fonts(&HEADING)))
-                        .add_run(run(value, Ink::table())),
+                        .add_run(run(value, self.table_ink())),
                 );
             }
             let photo = cell(photo.align(AlignmentType::Center), widths[0]);

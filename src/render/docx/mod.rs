@@ -11,7 +11,7 @@ mod tables;
 use std::path::PathBuf;
 
 use docx_rs::{
-    AlignmentType, Docx, FieldCharType, InstrText, Paragraph, Run, Tab, TabLeaderType,
+    AlignmentType, Docx, FieldCharType, InstrText, LineSpacing, Paragraph, Run, Tab, TabLeaderType,
     TabValueType, TableCell, WidthType,
 };
 
@@ -173,13 +173,19 @@ impl DocxRenderer {
             pictures: 0,
             items: Vec::new(),
         };
-        if doc.layout != Layout::Card {
+        // A board or card names its enterprise and date at its foot, as the PDF does,
+        // leaving the sheet's height to the band, the signs and the measures.
+        let sheet = doc.layout == Layout::Sheet;
+        if doc.layout == Layout::Portrait || doc.layout == Layout::Landscape {
             walk.items
                 .push(Item::Paragraph(Box::new(centred(enterprise, FOLIO_SIZE))));
         }
-        let mut title = Paragraph::new()
-            .style("Title")
-            .add_run(Run::new().add_text(xml_text(&doc.title)));
+        let sizes = page::type_sizes(doc.layout);
+        let mut title = Paragraph::new().style("Title");
+        if sheet {
+            title = title.line_spacing(LineSpacing::new().before(0).after(120));
+        }
+        let mut title = title.add_run(Run::new().add_text(xml_text(&doc.title)).size(sizes.title));
         if let Some(n) = in_pack {
             title = title
                 .add_bookmark_start(n + 1, bookmark(n))
@@ -189,15 +195,30 @@ impl DocxRenderer {
         if let Some(control) = &doc.control {
             walk.items
                 .push(Item::Table(Box::new(control_table(control, doc.layout))));
-        } else if let Some(line) = &doc.date_line {
+        }
+        let date_line = |text: &str| {
             let paragraph = Paragraph::new()
                 .align(AlignmentType::Right)
-                .add_run(Run::new().add_text(xml_text(line)).size(TABLE_SIZE));
-            walk.items.push(Item::Paragraph(Box::new(paragraph)));
+                .add_run(Run::new().add_text(xml_text(text)).size(sizes.table));
+            Item::Paragraph(Box::new(paragraph))
+        };
+        let dated = doc
+            .control
+            .is_none()
+            .then_some(doc.date_line.as_deref())
+            .flatten();
+        if let (Some(line), false) = (dated, sheet) {
+            walk.items.push(date_line(line));
         }
         walk.blocks(&doc.blocks);
-        // A file or section must not end on a table.
-        walk.items.push(Item::Paragraph(Box::default()));
+        if let (Some(line), true) = (dated, sheet) {
+            walk.items.push(date_line(&format!("{enterprise}　{line}")));
+        }
+        // A file or section must not end on a table; after a paragraph an empty one
+        // would only push a full sheet onto a second page.
+        if !matches!(walk.items.last(), Some(Item::Paragraph(_))) {
+            walk.items.push(Item::Paragraph(Box::default()));
+        }
         walk.items
     }
 }

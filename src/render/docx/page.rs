@@ -14,6 +14,42 @@ pub const BODY_SIZE: usize = 32;
 pub const FOLIO_SIZE: usize = 28;
 pub const TABLE_SIZE: usize = 21;
 
+/// The sizes of one layout's type, in half-points.
+#[derive(Clone, Copy)]
+pub struct TypeSizes {
+    pub title: usize,
+    pub heading: usize,
+    pub body: usize,
+    pub table: usize,
+}
+
+/// Documents keep GB/T 9704's 二号 title and 三号 body. A board or card is one sheet in
+/// the PDF; Word cannot shrink to fit, so its type is set smaller from the start
+/// (三号 title, 小四 headings, 五号 body, 小五 tables; a badge smaller again) for the sheet
+/// to print on one page as it does from the PDF.
+pub fn type_sizes(layout: Layout) -> TypeSizes {
+    match layout {
+        Layout::Portrait | Layout::Landscape => TypeSizes {
+            title: TITLE_SIZE,
+            heading: BODY_SIZE,
+            body: BODY_SIZE,
+            table: TABLE_SIZE,
+        },
+        Layout::Sheet => TypeSizes {
+            title: 32,
+            heading: 24,
+            body: 21,
+            table: 18,
+        },
+        Layout::Card => TypeSizes {
+            title: 24,
+            heading: 21,
+            body: 21,
+            table: 18,
+        },
+    }
+}
+
 /// One face: its East Asian name (what Chinese Word and WPS look for) and the name it
 /// also goes by, for the Latin letters and for machines that know only that one.
 pub struct Face {
@@ -72,7 +108,7 @@ pub fn fonts(face: &Face) -> RunFonts {
 }
 
 /// Twentieths of a point per millimetre.
-fn twips(mm: f64) -> i32 {
+pub fn twips(mm: f64) -> i32 {
     (mm * 1440.0 / 25.4).round() as i32
 }
 

@@ -1,16 +1,19 @@
 //! The blocks of a board or card (`Layout::Sheet`) in Word: the head band, the row of
 //! safety signs as pictures with their text, and the emergency phones with the QR code.
-//! Word has no "fit one sheet": these stay editable and flow like the rest.
+//! Word has no "fit one sheet": these stay editable and flow like the rest, in the
+//! smaller type of `page::type_sizes`, signs eight to a row and the phones in one row,
+//! so that a usual board or card prints on one page from Word too.
 
 use docx_rs::{AlignmentType, Paragraph, Run};
 
 use super::*;
 use crate::documents::model::{QrCode, SignImage};
 
-/// Signs per row, each about 24 mm wide on an A4 text block.
-const SIGNS_PER_ROW: usize = 6;
-const SIGN_MM: f64 = 22.0;
-const QR_MM: f64 = 28.0;
+/// Signs per row, each about 23 mm wide on an A4 text block: a board's usual seven or
+/// eight signs take one row, as on the PDF.
+const SIGNS_PER_ROW: usize = 8;
+const SIGN_MM: f64 = 18.0;
+const QR_MM: f64 = 24.0;
 
 impl Walk<'_> {
     /// A one-cell table in the level's colour: what the board is, the name large, the level.
@@ -31,9 +34,10 @@ impl Walk<'_> {
             Paragraph::new().align(AlignmentType::Center).add_run(r)
         };
         let width = page::text_width(self.layout);
-        let band = cell(line(kicker, BODY_SIZE), width)
-            .add_paragraph(line(name, BODY_SIZE * 2))
-            .add_paragraph(line(level, BODY_SIZE));
+        let body = self.sizes().body;
+        let band = cell(line(kicker, body), width)
+            .add_paragraph(line(name, body * 2))
+            .add_paragraph(line(level, body));
         self.full_width_cell(band, fill, width);
     }
 
@@ -62,27 +66,50 @@ impl Walk<'_> {
         }
     }
 
-    /// The emergency numbers in large type, then the QR code of the board's page.
+    /// The emergency numbers in one row of cells, label over number in large type (the
+    /// PDF's phone band), the QR code of the board's page in the last cell, its URL under.
     pub(super) fn phones(&mut self, phones: &[(String, String)], qr: Option<&QrCode>) {
         let large = Ink {
-            size: BODY_SIZE * 3 / 2,
+            size: self.sizes().body * 3 / 2,
             bold: true,
             italic: false,
         };
-        for (label, number) in phones {
-            self.paragraph(
-                Paragraph::new()
-                    .add_run(run(&format!("{label}："), Ink::body()))
-                    .add_run(run(number, large)),
-            );
+        let total = page::text_width(self.layout);
+        let qr_width = if qr.is_some() {
+            page::twips(QR_MM + 8.0) as usize
+        } else {
+            0
+        };
+        // The enterprise's own number is the long one: two shares of the row.
+        let shares = phones.len() + 1;
+        let share = (total - qr_width) / shares.max(1);
+        let mut widths: Vec<usize> = (0..phones.len())
+            .map(|i| if i == 0 { share * 2 } else { share })
+            .collect();
+        let mut row: Vec<TableCell> = phones
+            .iter()
+            .zip(&widths)
+            .map(|((label, number), width)| {
+                cell(
+                    Paragraph::new().add_run(run(label, self.table_ink())),
+                    *width,
+                )
+                .add_paragraph(Paragraph::new().add_run(run(number, large)))
+            })
+            .collect();
+        if let Some(qr) = qr {
+            row.push(cell(self.picture_paragraph(&qr.svg, QR_MM), qr_width));
+            widths.push(qr_width);
+        }
+        if !row.is_empty() {
+            self.items
+                .push(Item::Table(Box::new(grid(None, vec![row], widths))));
         }
         if let Some(qr) = qr {
-            let picture = self.picture_paragraph(&qr.svg, QR_MM);
-            self.paragraph(picture);
             self.paragraph(
                 Paragraph::new()
-                    .align(AlignmentType::Center)
-                    .add_run(run(&qr.url, Ink::table())),
+                    .align(AlignmentType::Right)
+                    .add_run(run(&qr.url, self.table_ink())),
             );
         }
     }
