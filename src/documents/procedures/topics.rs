@@ -174,7 +174,7 @@ impl Parts {
             let Some(i) = words.iter().position(|known| says_the_same(known, &new)) else {
                 continue;
             };
-            if words[i].len >= new.len {
+            if words[i].len() >= new.len() {
                 return;
             }
             part.remove(i);
@@ -200,7 +200,6 @@ struct Words {
     pair_set: Vec<(char, char)>,
     /// One bit per character, hashed into 64: a quick, never wrong "not in" test.
     bits: u64,
-    len: usize,
 }
 
 impl Words {
@@ -215,12 +214,15 @@ impl Words {
         pair_set.dedup();
         Words {
             bits: chars.iter().fold(0, |bits, c| bits | char_bit(*c)),
-            len: chars.len(),
             text,
             chars,
             char_set,
             pair_set,
         }
+    }
+
+    fn len(&self) -> usize {
+        self.chars.len()
     }
 
     fn holds_char(&self, c: char) -> bool {
@@ -241,18 +243,18 @@ fn char_bit(c: char) -> u64 {
 /// the longer, as 「熔炉区严禁存放积水」 in 「严禁在熔炉区域存放积水、易燃物和与生产无关的
 /// 物品」.
 fn says_the_same(known: &Words, new: &Words) -> bool {
-    let (short, long) = if known.len <= new.len {
+    let (short, long) = if known.len() <= new.len() {
         (known, new)
     } else {
         (new, known)
     };
     // From two characters on, a shorter item held whole passes the test below as well.
-    if short.len < 2 {
+    if short.len() < 2 {
         return long.text.contains(short.text.as_str());
     }
     // Each bit of the shorter missing from the longer is a character not in it: more
     // than one in five of them and the test below must fail.
-    if (short.bits & !long.bits).count_ones() as usize * 5 > short.len {
+    if (short.bits & !long.bits).count_ones() as usize * 5 > short.len() {
         return false;
     }
     let in_long = short.chars.iter().filter(|c| long.holds_char(**c)).count();
@@ -261,7 +263,7 @@ fn says_the_same(known: &Words, new: &Words) -> bool {
         .clone()
         .filter(|w| long.holds_pair((w[0], w[1])))
         .count();
-    in_long * 5 >= short.len * 4 && pairs_in_long * 2 >= pairs.len()
+    in_long * 5 >= short.len() * 4 && pairs_in_long * 2 >= pairs.len()
 }
 
 /// The words of an item without white space, punctuation and Markdown escapes.

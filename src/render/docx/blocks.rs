@@ -150,9 +150,8 @@ impl Walk<'_> {
         page::type_sizes(self.layout)
     }
 
-    /// A board, card or badge: one sheet, set tighter than a document.
-    pub fn is_sheet(&self) -> bool {
-        matches!(self.layout, Layout::Sheet | Layout::Card)
+    fn is_sheet(&self) -> bool {
+        page::one_sheet(self.layout)
     }
 
     fn body_ink(&self) -> Ink {

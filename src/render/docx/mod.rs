@@ -176,7 +176,7 @@ impl DocxRenderer {
         // A board or card names its enterprise and date at its foot, as the PDF does,
         // leaving the sheet's height to the band, the signs and the measures.
         let sheet = doc.layout == Layout::Sheet;
-        if doc.layout == Layout::Portrait || doc.layout == Layout::Landscape {
+        if !page::one_sheet(doc.layout) {
             walk.items
                 .push(Item::Paragraph(Box::new(centred(enterprise, FOLIO_SIZE))));
         }

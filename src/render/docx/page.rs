@@ -23,6 +23,11 @@ pub struct TypeSizes {
     pub table: usize,
 }
 
+/// A board, card or badge: one sheet, set tighter than a document.
+pub fn one_sheet(layout: Layout) -> bool {
+    matches!(layout, Layout::Sheet | Layout::Card)
+}
+
 /// Documents keep GB/T 9704's 二号 title and 三号 body. A board or card is one sheet in
 /// the PDF; Word cannot shrink to fit, so its type is set smaller from the start
 /// (三号 title, 小四 headings, 五号 body, 小五 tables; a badge smaller again) for the sheet
